@@ -1,0 +1,28 @@
+// The subcommands of `probity`: each registers its options on the CLI11 app and, once parsed,
+// runs. Kept apart from cli.cc so each command reads as one small function.
+#pragma once
+
+#include <functional>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace probity::cli {
+
+class Commands {
+ public:
+  explicit Commands(CLI::App& app);
+  // Runs the chosen subcommand; returns the process exit code.
+  int Run();
+
+ private:
+  std::function<int()> chosen_;
+  std::string db_;
+  std::string listen_ = "127.0.0.1:8080";
+  int threads_ = 4;
+  std::string demo_password_;
+};
+
+}  // namespace probity::cli

@@ -1,0 +1,48 @@
+// Every difference between SQLite and PostgreSQL lives here, so the rest of the store writes one
+// SQL for both. Callers outside src/store/ never see a Backend switch.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "store/db_url.h"
+
+namespace soci {
+class session;
+class soci_error;
+}  // namespace soci
+
+namespace probity::store::dialect {
+
+// Statement that opens a write transaction. SQLite takes the write lock at once (IMMEDIATE), so
+// two writers never deadlock upgrading a read lock; PostgreSQL uses READ COMMITTED plus explicit
+// locks where order matters (the event chain).
+const char* BeginWrite(Backend b);
+
+// A read-only transaction with one consistent snapshot.
+const char* BeginRead(Backend b);
+
+// Migration tokens: `{{AUTO_ID}}` is an integer primary key the database assigns.
+std::string ExpandTokens(Backend b, std::string_view sql);
+
+// Runs a script of several statements (migrations hold triggers and functions with inner `;`),
+// through the driver's own multi-statement call. Throws soci::soci_error on failure.
+void ExecScript(soci::session& sql, Backend b, const std::string& script);
+
+// Serialises appends to the event chain across every connection and server: PostgreSQL takes a
+// transaction-scoped advisory lock; SQLite already holds its single write lock (BeginWrite).
+void LockEventChain(soci::session& sql, Backend b);
+
+// Serialises migrations across servers starting at once.
+void LockMigrations(soci::session& sql, Backend b);
+
+// Per-connection settings applied when a pooled connection opens.
+void ConfigureConnection(soci::session& sql, Backend b);
+
+// True when the error is a unique or primary-key violation (the thing exists already).
+bool IsUniqueViolation(const soci::soci_error& e);
+
+// True when the error is a trigger's refusal to change the append-only log.
+bool IsAppendOnlyRefusal(const soci::soci_error& e);
+
+}  // namespace probity::store::dialect

@@ -1,0 +1,21 @@
+// Reading soci::row columns the same way on both backends. SQLite reports column types from
+// their declarations and PostgreSQL from its catalogue, so an integer may arrive as int, long
+// long or unsigned long long: these helpers accept any of them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace soci {
+class row;
+}
+
+namespace probity::store {
+
+int64_t GetInt(const soci::row& r, size_t column);
+std::optional<int64_t> GetOptionalInt(const soci::row& r, size_t column);
+std::string GetText(const soci::row& r, size_t column);
+std::optional<std::string> GetOptionalText(const soci::row& r, size_t column);
+
+}  // namespace probity::store
