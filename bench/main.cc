@@ -24,8 +24,11 @@ class CollectingReporter : public benchmark::ConsoleReporter {
     for (const auto& [name, rate] : rates_) {
       const auto at = name.find("BM_EventAppend_");
       if (at == std::string::npos) continue;
-      const std::string backend = name.substr(at + 15);
-      const auto raw = rates_.find("BM_RawCommit_" + backend);
+      // "BM_EventAppend_Sqlite/min_time:2.000/real_time": the backend, then the run's settings.
+      const std::string rest = name.substr(at + 15);
+      const std::string backend = rest.substr(0, rest.find('/'));
+      const std::string settings = rest.substr(backend.size());
+      const auto raw = rates_.find("BM_RawCommit_" + backend + settings);
       if (raw == rates_.end()) continue;
       if (!header) {
         std::printf("\n%-10s %22s %22s %8s\n", "backend", "event appends/s", "raw commits/s",
