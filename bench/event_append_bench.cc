@@ -4,10 +4,10 @@
 // $PROBITY_TEST_PG). main.cc prints the pairs side by side with their ratio.
 #include <benchmark/benchmark.h>
 #include <soci/soci.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "store/event_log.h"
@@ -55,8 +55,10 @@ void RunOn(benchmark::State& state, const std::string& url, bool append_event) {
     db_url = url;
   }
   const store::Actor actor{"staff:1", std::nullopt};
-  const nlohmann::json payload = {{"appointment", 12345}, {"outcome", "failed_to_attend"},
-                                  {"judgement", "unacceptable"}, {"note", "no contact made"}};
+  const nlohmann::json payload = {{"appointment", 12345},
+                                  {"outcome", "failed_to_attend"},
+                                  {"judgement", "unacceptable"},
+                                  {"note", "no contact made"}};
   const SystemClock clock;
   long long id = 0;
   {

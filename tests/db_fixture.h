@@ -37,8 +37,8 @@ std::string BackendName(const ::testing::TestParamInfo<store::Backend>& info);
 
 }  // namespace probity::testing
 
-#define PROBITY_ON_BOTH_BACKENDS(Suite)                                                       \
-  INSTANTIATE_TEST_SUITE_P(Backends, Suite,                                                   \
-                           ::testing::Values(probity::store::Backend::kSqlite,                \
-                                             probity::store::Backend::kPostgres),             \
-                           probity::testing::BackendName)
+#define PROBITY_ON_BOTH_BACKENDS(Suite)                                                        \
+  INSTANTIATE_TEST_SUITE_P(                                                                    \
+      Backends, Suite,                                                                         \
+      ::testing::Values(probity::store::Backend::kSqlite, probity::store::Backend::kPostgres), \
+      probity::testing::BackendName)

@@ -1,5 +1,7 @@
 // The event log on both backends: appends form one chain, the database refuses changes, and
 // `audit verify` finds any edit, deletion, insertion or reordering at the first broken seq.
+#include "store/event_log.h"
+
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
@@ -7,7 +9,6 @@
 #include <thread>
 
 #include "db_fixture.h"
-#include "store/event_log.h"
 #include "store/migrate.h"
 
 namespace probity {
@@ -108,7 +109,8 @@ TEST_P(EventLogTest, VerifyFindsAnEditedPayload) {
   auto db = OpenMigrated();
   AppendN(*db, 5);
   DropTriggers(*db);
-  Exec(*db, "UPDATE event_log SET payload = '{\"i\":2,\"note\":\"nothing happened\"}' WHERE seq = 3");
+  Exec(*db,
+       "UPDATE event_log SET payload = '{\"i\":2,\"note\":\"nothing happened\"}' WHERE seq = 3");
   const auto report = store::VerifyChain(*db);
   EXPECT_FALSE(report.intact);
   EXPECT_EQ(report.broken_seq, 3);
@@ -158,12 +160,23 @@ TEST_P(EventLogTest, VerifyFindsAnInsertedRowEvenWithAValidHash) {
     auto tx = db->BeginRead();
     tx.sql() << "SELECT hash FROM event_log WHERE seq = 2", soci::into(prev);
   }
-  store::EventRow forged{3, "2026-11-23T10:00:00.000000Z", "staff:1", std::nullopt, "X123456",
-                         "contact.added", "{\"forged\":true}", prev, ""};
+  store::EventRow forged{3,
+                         "2026-11-23T10:00:00.000000Z",
+                         "staff:1",
+                         std::nullopt,
+                         "X123456",
+                         "contact.added",
+                         "{\"forged\":true}",
+                         prev,
+                         ""};
   forged.hash = store::ChainHash(forged);
-  Exec(*db, "INSERT INTO event_log (seq, recorded_at, actor, subject, kind, payload, prev_hash, "
-            "hash) VALUES (3, '" + forged.recorded_at + "', 'staff:1', 'X123456', "
-            "'contact.added', '{\"forged\":true}', '" + prev + "', '" + forged.hash + "')");
+  Exec(*db,
+       "INSERT INTO event_log (seq, recorded_at, actor, subject, kind, payload, prev_hash, "
+       "hash) VALUES (3, '" +
+           forged.recorded_at +
+           "', 'staff:1', 'X123456', "
+           "'contact.added', '{\"forged\":true}', '" +
+           prev + "', '" + forged.hash + "')");
   const auto report = store::VerifyChain(*db);
   EXPECT_FALSE(report.intact);
   EXPECT_EQ(report.broken_seq, 4);
@@ -172,9 +185,10 @@ TEST_P(EventLogTest, VerifyFindsAnInsertedRowEvenWithAValidHash) {
 TEST_P(EventLogTest, VerifyFindsARowAddedAtTheEndWithoutTheChain) {
   auto db = OpenMigrated();
   AppendN(*db, 2);
-  Exec(*db, "INSERT INTO event_log (seq, recorded_at, actor, subject, kind, payload, prev_hash, "
-            "hash) VALUES (3, '2026-11-23T10:00:00.000000Z', 'staff:1', 'X123456', 'x', '{}', '" +
-                std::string(64, 'a') + "', '" + std::string(64, 'b') + "')");
+  Exec(*db,
+       "INSERT INTO event_log (seq, recorded_at, actor, subject, kind, payload, prev_hash, "
+       "hash) VALUES (3, '2026-11-23T10:00:00.000000Z', 'staff:1', 'X123456', 'x', '{}', '" +
+           std::string(64, 'a') + "', '" + std::string(64, 'b') + "')");
   EXPECT_EQ(store::VerifyChain(*db).broken_seq, 3);
 }
 

@@ -48,7 +48,8 @@ Result<int64_t> CreateRegion(store::Db& db, const store::Actor& by, const org::R
 Result<int64_t> CreatePdu(store::Db& db, const store::Actor& by, const org::Pdu& in, UtcTime now) {
   return Create(db, by, in, now, "pdu");
 }
-Result<int64_t> CreateTeam(store::Db& db, const store::Actor& by, const org::Team& in, UtcTime now) {
+Result<int64_t> CreateTeam(store::Db& db, const store::Actor& by, const org::Team& in,
+                           UtcTime now) {
   return Create(db, by, in, now, "team");
 }
 Result<int64_t> CreateOffice(store::Db& db, const store::Actor& by, const org::Office& in,

@@ -1,11 +1,11 @@
 #include "cli/cli.h"
 
+#include <soci/soci.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
-#include <soci/soci.h>
 
 #include "cli/commands.h"
 

@@ -58,8 +58,8 @@ int SeedDemo(const std::string& url, const std::string& password) {
     std::cout << "demo data is already loaded; nothing changed\n";
     return 0;
   }
-  std::cout << "loaded demo data: " << report->regions << " regions, " << report->pdus
-            << " PDUs, " << report->teams << " teams, " << report->offices << " offices\n";
+  std::cout << "loaded demo data: " << report->regions << " regions, " << report->pdus << " PDUs, "
+            << report->teams << " teams, " << report->offices << " offices\n";
   return 0;
 }
 
@@ -108,8 +108,7 @@ int Serve(const std::string& url, const std::string& listen, int threads) {
 Commands::Commands(CLI::App& app) {
   auto* serve = app.add_subcommand("serve", "Run the web server (migrates the database first)");
   AddDbOption(serve, db_);
-  serve->add_option("--listen", listen_, "Address to listen on, HOST:PORT")
-      ->capture_default_str();
+  serve->add_option("--listen", listen_, "Address to listen on, HOST:PORT")->capture_default_str();
   serve->add_option("--threads", threads_, "Worker threads")->capture_default_str();
   serve->callback([this] { chosen_ = [this] { return Serve(db_, listen_, threads_); }; });
 

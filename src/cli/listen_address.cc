@@ -20,7 +20,8 @@ Result<ListenAddress> ParseListenAddress(std::string_view text) {
   }
   const std::string_view port_text = text.substr(colon + 1);
   unsigned port = 0;
-  const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  const auto [end, ec] =
+      std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
   if (ec != std::errc{} || end != port_text.data() + port_text.size() || port > 65535) return bad();
   return ListenAddress{std::string(host), static_cast<uint16_t>(port)};
 }

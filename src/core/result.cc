@@ -4,13 +4,20 @@ namespace probity {
 
 const char* ToString(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kInvalid: return "invalid";
-    case ErrorKind::kNotFound: return "not_found";
-    case ErrorKind::kForbidden: return "forbidden";
-    case ErrorKind::kConflict: return "conflict";
-    case ErrorKind::kTooLarge: return "too_large";
-    case ErrorKind::kUnavailable: return "unavailable";
-    case ErrorKind::kInternal: return "internal";
+    case ErrorKind::kInvalid:
+      return "invalid";
+    case ErrorKind::kNotFound:
+      return "not_found";
+    case ErrorKind::kForbidden:
+      return "forbidden";
+    case ErrorKind::kConflict:
+      return "conflict";
+    case ErrorKind::kTooLarge:
+      return "too_large";
+    case ErrorKind::kUnavailable:
+      return "unavailable";
+    case ErrorKind::kInternal:
+      return "internal";
   }
   return "internal";
 }

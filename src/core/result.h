@@ -13,13 +13,13 @@
 namespace probity {
 
 enum class ErrorKind {
-  kInvalid,    // the caller's input is wrong; fixing the input fixes it
-  kNotFound,   // the thing named does not exist (or the caller may not know it does)
-  kForbidden,  // the caller may not do this
-  kConflict,   // the state changed underneath, or the thing already exists
-  kTooLarge,   // the input is over a size limit
+  kInvalid,      // the caller's input is wrong; fixing the input fixes it
+  kNotFound,     // the thing named does not exist (or the caller may not know it does)
+  kForbidden,    // the caller may not do this
+  kConflict,     // the state changed underneath, or the thing already exists
+  kTooLarge,     // the input is over a size limit
   kUnavailable,  // a dependency (the database) does not answer; trying later may work
-  kInternal,   // a bug or a broken invariant; logged with a request id
+  kInternal,     // a bug or a broken invariant; logged with a request id
 };
 
 const char* ToString(ErrorKind kind);
@@ -48,7 +48,7 @@ template <class T>
 class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
-  Result(Error error) : v_(std::in_place_index<1>, std::move(error)) {}  // NOLINT
+  Result(Error error) : v_(std::in_place_index<1>, std::move(error)) {}     // NOLINT
   Result(Unexpected u) : v_(std::in_place_index<1>, std::move(u.error)) {}  // NOLINT
 
   bool has_value() const { return v_.index() == 0; }
@@ -75,7 +75,7 @@ template <>
 class [[nodiscard]] Result<void> {
  public:
   Result() = default;
-  Result(Error error) : error_(std::move(error)) {}  // NOLINT
+  Result(Error error) : error_(std::move(error)) {}     // NOLINT
   Result(Unexpected u) : error_(std::move(u.error)) {}  // NOLINT
 
   bool has_value() const { return !error_.has_value(); }

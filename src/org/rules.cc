@@ -24,8 +24,8 @@ Status CheckName(std::string_view name, const char* field) {
                           field);
   for (unsigned char c : name)
     if (c < 0x20 || c == 0x7f)
-      return Error::Invalid("invalid_name", std::string(field) + " must not contain control characters",
-                            field);
+      return Error::Invalid("invalid_name",
+                            std::string(field) + " must not contain control characters", field);
   return Ok();
 }
 

@@ -44,9 +44,9 @@ Result<int64_t> Insert(store::Transaction& tx, const Pdu& p) {
   auto region = IdOf(tx, "region", p.region_code, "region_code");
   if (!region) return region.error();
   const long long region_id = *region;
-  return InsertReturningId(tx, "PDU", p.code,
-                           "INSERT INTO pdu (code, name, region_id) VALUES (:c, :n, :r) RETURNING id",
-                           soci::use(p.code), soci::use(p.name), soci::use(region_id));
+  return InsertReturningId(
+      tx, "PDU", p.code, "INSERT INTO pdu (code, name, region_id) VALUES (:c, :n, :r) RETURNING id",
+      soci::use(p.code), soci::use(p.name), soci::use(region_id));
 }
 
 Result<int64_t> Insert(store::Transaction& tx, const Team& t) {

@@ -110,8 +110,7 @@ bool Db::Ping() {
   }
 }
 
-Transaction::Transaction(std::unique_ptr<soci::session> session, Backend backend,
-                         const char* begin)
+Transaction::Transaction(std::unique_ptr<soci::session> session, Backend backend, const char* begin)
     : session_(std::move(session)), backend_(backend) {
   *session_ << begin;
   open_ = true;

@@ -18,7 +18,8 @@ std::string RedactPassword(std::string_view uri) {
 
 Result<DbUrl> ParseDbUrl(std::string_view url) {
   const char* kHint = "give --db (or PROBITY_DB) as sqlite:PATH or postgresql://user@host/db";
-  if (url.empty()) return Error::Invalid("missing_db", std::string("no database given: ") + kHint, "db");
+  if (url.empty())
+    return Error::Invalid("missing_db", std::string("no database given: ") + kHint, "db");
   if (StartsWith(url, "sqlite:")) {
     std::string_view path = url.substr(7);
     if (StartsWith(path, "//")) path.remove_prefix(2);  // tolerate sqlite://PATH

@@ -8,8 +8,8 @@ namespace probity::store::dialect {
 
 namespace {
 // Arbitrary, fixed keys for pg_advisory_xact_lock: part of the deployed protocol between servers.
-constexpr long long kEventChainLock = 0x70726f6201;   // "prob" 1
-constexpr long long kMigrationLock = 0x70726f6202;    // "prob" 2
+constexpr long long kEventChainLock = 0x70726f6201;  // "prob" 1
+constexpr long long kMigrationLock = 0x70726f6202;   // "prob" 2
 
 void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
   for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
@@ -36,7 +36,8 @@ void ExecScript(soci::session& sql, Backend b, const std::string& script) {
   if (b == Backend::kSqlite) {
     auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
     char* message = nullptr;
-    if (sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+    if (sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &message) !=
+        SQLITE_OK) {
       std::string text = message ? message : "unknown SQLite error";
       sqlite_api::sqlite3_free(message);
       throw soci::soci_error("SQLite script failed: " + text);

@@ -12,7 +12,8 @@ constexpr std::string_view kVersionTag = "probity.event_log.v1";
 constexpr uint64_t kAbsent = ~uint64_t{0};
 
 void PutLength(std::string& out, uint64_t n) {
-  for (int shift = 56; shift >= 0; shift -= 8) out.push_back(static_cast<char>((n >> shift) & 0xff));
+  for (int shift = 56; shift >= 0; shift -= 8)
+    out.push_back(static_cast<char>((n >> shift) & 0xff));
 }
 void PutField(std::string& out, std::string_view value) {
   PutLength(out, value.size());
@@ -101,7 +102,8 @@ bool ChainVerifier::Feed(const EventRow& row) {
 
 std::string ChainVerifier::Describe() const {
   switch (fault_) {
-    case Fault::kNone: return "chain intact";
+    case Fault::kNone:
+      return "chain intact";
     case Fault::kSeqGap:
       return "seq " + std::to_string(broken_seq_) + ": expected seq " +
              std::to_string(expected_seq_) + " (a row was deleted, inserted or renumbered)";

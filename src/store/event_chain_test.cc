@@ -6,8 +6,15 @@ namespace probity::store {
 namespace {
 
 EventRow Row(int64_t seq, const std::string& prev) {
-  EventRow r{seq, "2026-11-23T10:00:00.000000Z", "staff:1", std::nullopt, "X123456",
-             "contact.added", "{\"n\":" + std::to_string(seq) + "}", prev, ""};
+  EventRow r{seq,
+             "2026-11-23T10:00:00.000000Z",
+             "staff:1",
+             std::nullopt,
+             "X123456",
+             "contact.added",
+             "{\"n\":" + std::to_string(seq) + "}",
+             prev,
+             ""};
   r.hash = ChainHash(r);
   return r;
 }
@@ -90,7 +97,8 @@ TEST(ChainVerifier, NamesTheFirstBrokenSeq) {
     ChainVerifier::Fault fault;
     int64_t seq;
   } cases[] = {
-      {"payload edited", [](auto& r) { r[2].payload = "{}"; }, ChainVerifier::Fault::kHashMismatch, 3},
+      {"payload edited", [](auto& r) { r[2].payload = "{}"; }, ChainVerifier::Fault::kHashMismatch,
+       3},
       {"hash rewritten to match an edit",
        [](auto& r) {
          r[1].payload = "{}";

@@ -18,13 +18,15 @@ const char* kSchemaTable =
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
 std::vector<Migration> LoadEmbedded() {
-  static const std::regex kName(R"(^migrations/(\d{4})_([a-z0-9_]+?)(\.sqlite|\.postgresql)?\.sql$)");
+  static const std::regex kName(
+      R"(^migrations/(\d{4})_([a-z0-9_]+?)(\.sqlite|\.postgresql)?\.sql$)");
   std::map<int, Migration> by_version;
   for (const auto& f : embedded::Files()) {
     const std::string path(f.path);
     if (path.rfind("migrations/", 0) != 0) continue;
     std::smatch m;
-    if (!std::regex_match(path, m, kName)) throw std::logic_error("bad migration file name: " + path);
+    if (!std::regex_match(path, m, kName))
+      throw std::logic_error("bad migration file name: " + path);
     const int version = std::stoi(m[1]);
     Migration& mig = by_version[version];
     if (!mig.name.empty() && mig.name != m[2].str())
@@ -63,11 +65,13 @@ int SchemaVersion(Db& db) {
   auto tx = db.BeginRead();
   int exists = 0;
   if (db.backend() == Backend::kSqlite)
-    tx.sql() << "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'",
+    tx.sql()
+        << "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'",
         soci::into(exists);
   else
-    tx.sql() << "SELECT COUNT(*) FROM information_schema.tables WHERE table_name='schema_migrations'"
-                " AND table_schema = current_schema()",
+    tx.sql()
+        << "SELECT COUNT(*) FROM information_schema.tables WHERE table_name='schema_migrations'"
+           " AND table_schema = current_schema()",
         soci::into(exists);
   return exists ? ReadVersion(tx.sql()) : 0;
 }

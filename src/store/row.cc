@@ -8,12 +8,18 @@ namespace probity::store {
 
 int64_t GetInt(const soci::row& r, size_t column) {
   switch (r.get_properties(column).get_data_type()) {
-    case soci::dt_integer: return r.get<int>(column);
-    case soci::dt_long_long: return r.get<long long>(column);
-    case soci::dt_unsigned_long_long: return static_cast<int64_t>(r.get<unsigned long long>(column));
-    case soci::dt_double: return static_cast<int64_t>(r.get<double>(column));
-    case soci::dt_string: return std::stoll(r.get<std::string>(column));
-    default: throw std::logic_error("column " + std::to_string(column) + " is not an integer");
+    case soci::dt_integer:
+      return r.get<int>(column);
+    case soci::dt_long_long:
+      return r.get<long long>(column);
+    case soci::dt_unsigned_long_long:
+      return static_cast<int64_t>(r.get<unsigned long long>(column));
+    case soci::dt_double:
+      return static_cast<int64_t>(r.get<double>(column));
+    case soci::dt_string:
+      return std::stoll(r.get<std::string>(column));
+    default:
+      throw std::logic_error("column " + std::to_string(column) + " is not an integer");
   }
 }
 

@@ -1,0 +1,177 @@
+// The probity program as an operator meets it: real processes, exit codes and one-line errors.
+// PROBITY_BIN names the program (CTest sets it); otherwise it is looked for beside this test.
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include "db_fixture.h"
+#include "http_client.h"
+
+namespace probity {
+namespace {
+
+std::string ProgramPath() {
+  if (const char* bin = std::getenv("PROBITY_BIN"); bin && *bin) return bin;
+  return (std::filesystem::read_symlink("/proc/self/exe").parent_path() / "probity").string();
+}
+
+struct Run {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr together
+  int Lines() const {
+    int n = 0;
+    for (char c : output) n += c == '\n';
+    return n;
+  }
+};
+
+// Runs a shell command line, collecting its output.
+Run Shell(const std::string& command_line) {
+  const std::string command = command_line + " 2>&1";
+  Run run;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  std::array<char, 4096> buffer{};
+  size_t n = 0;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    run.output.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+Run Probity(const std::string& args) { return Shell(ProgramPath() + " " + args); }
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+uint16_t FreePort() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+TEST(Cli, EverySubcommandHasHelp) {
+  for (const char* sub : {"", "serve", "migrate", "seed-demo", "audit", "audit verify"}) {
+    SCOPED_TRACE(sub);
+    const auto run = Probity(std::string(sub) + " --help");
+    EXPECT_EQ(run.exit_code, 0);
+    EXPECT_NE(run.output.find("Usage:"), std::string::npos);
+  }
+}
+
+TEST(Cli, BadArgumentsGiveOneLineAndExit2) {
+  for (const char* args :
+       {"", "frobnicate", "migrate", "migrate --db", "serve --db sqlite:x.db --listen nowhere",
+        "migrate --db mysql://x/y", "audit"}) {
+    SCOPED_TRACE(args);
+    const auto run = Shell(std::string("env -u PROBITY_DB ") + ProgramPath() + " " + args);
+    EXPECT_EQ(run.exit_code, 2) << run.output;
+    EXPECT_EQ(run.Lines(), 1) << run.output;
+    EXPECT_EQ(run.output.rfind("probity: ", 0), 0u) << run.output;
+  }
+}
+
+TEST(Cli, UnreachableDatabaseGivesOneLineAndExit1) {
+  const auto run = Probity("migrate --db 'postgresql://nobody@127.0.0.1:1/none?connect_timeout=2'");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_EQ(run.Lines(), 1) << run.output;
+  EXPECT_NE(run.output.find("PROBITY_DB"), std::string::npos);
+}
+
+class CliDbTest : public testing::DbTest {};
+
+TEST_P(CliDbTest, MigrateSeedAndVerify) {
+  const std::string db = "--db " + Quote(url());
+  auto migrate = Probity("migrate " + db);
+  EXPECT_EQ(migrate.exit_code, 0) << migrate.output;
+  EXPECT_NE(migrate.output.find("applied"), std::string::npos);
+  migrate = Probity("migrate " + db);
+  EXPECT_EQ(migrate.exit_code, 0);
+  EXPECT_NE(migrate.output.find("up to date"), std::string::npos);
+
+  const auto seed = Probity("seed-demo " + db);
+  EXPECT_EQ(seed.exit_code, 0) << seed.output;
+  EXPECT_EQ(Probity("seed-demo " + db).exit_code, 0);
+
+  const auto verify = Probity("audit verify " + db);
+  EXPECT_EQ(verify.exit_code, 0) << verify.output;
+  EXPECT_EQ(verify.output.rfind("ok: ", 0), 0u) << verify.output;
+  EXPECT_NE(verify.output.find("head "), std::string::npos);
+}
+
+TEST_P(CliDbTest, DbMayComeFromTheEnvironment) {
+  const auto run = Shell("env PROBITY_DB=" + Quote(url()) + " " + ProgramPath() + " migrate");
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+}
+
+TEST_P(CliDbTest, AuditVerifyExits1NamingTheBrokenSeq) {
+  ASSERT_EQ(Probity("seed-demo --db " + Quote(url())).exit_code, 0);
+  {
+    auto db = Open(1);
+    auto tx = db->BeginWrite();
+    if (backend() == store::Backend::kSqlite)
+      tx.sql() << "DROP TRIGGER event_log_no_update";
+    else
+      tx.sql() << "DROP TRIGGER event_log_no_update ON event_log";
+    tx.sql() << "UPDATE event_log SET payload = '{}' WHERE seq = 4";
+    tx.Commit();
+  }
+  const auto run = Probity("audit verify --db " + Quote(url()));
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.output.find("seq 4"), std::string::npos) << run.output;
+}
+
+TEST_P(CliDbTest, ServeAnswersThenStopsCleanlyOnSigterm) {
+  const uint16_t port = FreePort();
+  const std::string listen = "127.0.0.1:" + std::to_string(port);
+  const std::string program = ProgramPath();
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    const std::string db = url();
+    ::execl(program.c_str(), program.c_str(), "serve", "--db", db.c_str(), "--listen",
+            listen.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  bool answered = false;
+  for (int i = 0; i < 100 && !answered; ++i) {
+    try {
+      testing::HttpClient client(port);
+      const auto health = client.Send("GET", "/healthz");
+      EXPECT_EQ(health.status, 200);
+      EXPECT_EQ(health.Json()["status"], "ok");
+      EXPECT_EQ(client.Send("GET", "/readyz").status, 200);
+      EXPECT_EQ(client.Send("GET", "/api/v1/openapi.json").Json()["openapi"], "3.1.0");
+      answered = true;
+    } catch (const std::exception&) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  EXPECT_TRUE(answered) << "the server never answered on " << listen;
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+PROBITY_ON_BOTH_BACKENDS(CliDbTest);
+
+}  // namespace
+}  // namespace probity
