@@ -67,20 +67,27 @@ TEST_P(StorageTest, AFailingMigrationLeavesNoPartOfIt) {
   EXPECT_THROW(Count(*db, "half_done"), soci::soci_error);
 }
 
-TEST_P(StorageTest, SqliteIsDurableAndChecksForeignKeys) {
-  if (backend() != store::Backend::kSqlite) GTEST_SKIP() << "SQLite settings";
+TEST_P(StorageTest, CommitsReachTheDiskBeforeTheyAreAcknowledged) {
   auto db = OpenMigrated();
   auto tx = db->BeginRead();
-  std::string journal;
-  int synchronous = 0, foreign_keys = 0, busy = 0;
-  tx.sql() << "PRAGMA journal_mode", soci::into(journal);
-  tx.sql() << "PRAGMA synchronous", soci::into(synchronous);
-  tx.sql() << "PRAGMA foreign_keys", soci::into(foreign_keys);
-  tx.sql() << "PRAGMA busy_timeout", soci::into(busy);
-  EXPECT_EQ(journal, "wal");
-  EXPECT_EQ(synchronous, 2);  // FULL
-  EXPECT_EQ(foreign_keys, 1);
-  EXPECT_GT(busy, 0);
+  if (backend() == store::Backend::kSqlite) {
+    std::string journal;
+    int synchronous = 0, foreign_keys = 0, busy = 0;
+    tx.sql() << "PRAGMA journal_mode", soci::into(journal);
+    tx.sql() << "PRAGMA synchronous", soci::into(synchronous);
+    tx.sql() << "PRAGMA foreign_keys", soci::into(foreign_keys);
+    tx.sql() << "PRAGMA busy_timeout", soci::into(busy);
+    EXPECT_EQ(journal, "wal");
+    EXPECT_EQ(synchronous, 2);  // FULL: the WAL is synced at every commit
+    EXPECT_EQ(foreign_keys, 1);
+    EXPECT_GT(busy, 0);
+  } else {
+    std::string synchronous_commit, fsync;
+    tx.sql() << "SHOW synchronous_commit", soci::into(synchronous_commit);
+    tx.sql() << "SHOW fsync", soci::into(fsync);
+    EXPECT_EQ(synchronous_commit, "on");
+    EXPECT_EQ(fsync, "on");
+  }
 }
 
 TEST_P(StorageTest, ForeignKeysAreEnforced) {

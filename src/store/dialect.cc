@@ -70,6 +70,11 @@ void ConfigureConnection(soci::session& sql, Backend b) {
                "PRAGMA busy_timeout=30000;");
   } else {
     ExecScript(sql, b, "SET client_min_messages = warning; SET TIME ZONE 'UTC';");
+    // A server configured with synchronous_commit=off acknowledges commits it may lose; Probity
+    // never does. Stronger settings (remote_write, remote_apply) are kept.
+    std::string synchronous_commit;
+    sql << "SHOW synchronous_commit", soci::into(synchronous_commit);
+    if (synchronous_commit == "off") ExecScript(sql, b, "SET synchronous_commit = on");
   }
 }
 
