@@ -182,6 +182,25 @@ TEST_P(StorageTest, PingAnswersWhileTheDatabaseDoes) {
   EXPECT_TRUE(db->Ping());
 }
 
+TEST_P(StorageTest, ReconnectsWhenTheDatabaseDropsAConnection) {
+  if (backend() != store::Backend::kPostgres) GTEST_SKIP() << "a SQLite file never disconnects";
+  auto db = OpenMigrated(1);
+  long long pid = 0;
+  {
+    auto tx = db->BeginRead();
+    tx.sql() << "SELECT pg_backend_pid()", soci::into(pid);
+  }
+  {
+    auto admin = Open(1);  // as a database administrator or a restart would
+    auto tx = admin->BeginWrite();
+    tx.sql() << "SELECT pg_terminate_backend(" << pid << ")";
+    tx.Commit();
+  }
+  EXPECT_TRUE(db->Ping());
+  ASSERT_TRUE(app::CreateRegion(*db, kAdmin, {0, "NE", "North East", 1}, kNow));
+  EXPECT_EQ(Count(*db, "region"), 1);
+}
+
 PROBITY_ON_BOTH_BACKENDS(StorageTest);
 
 TEST(DbOpen, UnreachablePostgresIsUnavailableWithAHint) {

@@ -88,21 +88,30 @@ Result<std::unique_ptr<Db>> Db::Open(std::string_view url_text, size_t pool_size
   return db;
 }
 
-Transaction Db::BeginWrite() {
-  return Transaction(std::make_unique<soci::session>(*pool_), url_.backend,
-                     dialect::BeginWrite(url_.backend));
+Transaction Db::Begin(const char* begin_sql) {
+  Transaction tx(std::make_unique<soci::session>(*pool_), url_.backend);
+  try {
+    tx.sql() << begin_sql;
+  } catch (const soci::soci_error& e) {
+    if (!dialect::ConnectionLost(tx.sql(), url_.backend)) throw;
+    spdlog::warn("database connection lost ({}); reconnecting", OneLine(e.what()));
+    tx.sql().reconnect();
+    dialect::ConfigureConnection(tx.sql(), url_.backend);
+    tx.sql() << begin_sql;
+  }
+  tx.open_ = true;
+  return tx;
 }
 
-Transaction Db::BeginRead() {
-  return Transaction(std::make_unique<soci::session>(*pool_), url_.backend,
-                     dialect::BeginRead(url_.backend));
-}
+Transaction Db::BeginWrite() { return Begin(dialect::BeginWrite(url_.backend)); }
+
+Transaction Db::BeginRead() { return Begin(dialect::BeginRead(url_.backend)); }
 
 bool Db::Ping() {
   try {
-    soci::session s(*pool_);
+    auto tx = BeginRead();
     int one = 0;
-    s << "SELECT 1", soci::into(one);
+    tx.sql() << "SELECT 1", soci::into(one);
     return one == 1;
   } catch (const std::exception& e) {
     spdlog::warn("database ping failed: {}", OneLine(e.what()));
@@ -110,11 +119,8 @@ bool Db::Ping() {
   }
 }
 
-Transaction::Transaction(std::unique_ptr<soci::session> session, Backend backend, const char* begin)
-    : session_(std::move(session)), backend_(backend) {
-  *session_ << begin;
-  open_ = true;
-}
+Transaction::Transaction(std::unique_ptr<soci::session> session, Backend backend)
+    : session_(std::move(session)), backend_(backend) {}
 
 Transaction::Transaction(Transaction&& other) noexcept
     : session_(std::move(other.session_)), backend_(other.backend_), open_(other.open_) {

@@ -34,16 +34,19 @@ class Db {
   size_t pool_size() const { return pool_size_; }
 
   // A write transaction: SQLite holds the single write lock from the start. Blocks while every
-  // pooled connection is in use. Throws soci::soci_error only if the database is lost.
+  // pooled connection is in use. A connection lost since its last use (a database restart) is
+  // reopened once; throws soci::soci_error only if the database is still unreachable.
   Transaction BeginWrite();
   // A read-only transaction over one consistent snapshot.
   Transaction BeginRead();
 
-  // True while the database answers a trivial query (for /readyz). Never throws.
+  // True while the database answers a trivial query (for /readyz); reconnects a pooled connection
+  // that was lost, so readiness returns when the database does. Never throws.
   bool Ping();
 
  private:
   Db(DbUrl url, size_t pool_size);
+  Transaction Begin(const char* begin_sql);
   DbUrl url_;
   size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
@@ -67,7 +70,7 @@ class Transaction {
 
  private:
   friend class Db;
-  Transaction(std::unique_ptr<soci::session> session, Backend backend, const char* begin);
+  Transaction(std::unique_ptr<soci::session> session, Backend backend);
   std::unique_ptr<soci::session> session_;
   Backend backend_;
   bool open_ = false;

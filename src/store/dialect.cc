@@ -78,6 +78,13 @@ void ConfigureConnection(soci::session& sql, Backend b) {
   }
 }
 
+bool ConnectionLost(soci::session& sql, Backend b) {
+  if (b == Backend::kSqlite) return false;  // a file does not go away between statements
+  auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+  return backend == nullptr || backend->conn_ == nullptr ||
+         PQstatus(backend->conn_) == CONNECTION_BAD;
+}
+
 bool IsUniqueViolation(const soci::soci_error& e) {
   if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e))
     return pg->sqlstate() == "23505";

@@ -39,6 +39,10 @@ void LockMigrations(soci::session& sql, Backend b);
 // Per-connection settings applied when a pooled connection opens.
 void ConfigureConnection(soci::session& sql, Backend b);
 
+// True when the connection itself is gone (the server restarted or the network dropped), so
+// reopening it may help; false for an error in a statement.
+bool ConnectionLost(soci::session& sql, Backend b);
+
 // True when the error is a unique or primary-key violation (the thing exists already).
 bool IsUniqueViolation(const soci::soci_error& e);
 
