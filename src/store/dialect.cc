@@ -54,7 +54,9 @@ void ExecScript(soci::session& sql, Backend b, const std::string& script) {
 }
 
 void LockEventChain(soci::session& sql, Backend b) {
-  if (b == Backend::kPostgres) sql << "SELECT pg_advisory_xact_lock(" << kEventChainLock << ")";
+  // Sent as plain text (one round trip): no parameters, so nothing gains from SOCI's preparing.
+  if (b == Backend::kPostgres)
+    ExecScript(sql, b, "SELECT pg_advisory_xact_lock(" + std::to_string(kEventChainLock) + ")");
 }
 
 void LockMigrations(soci::session& sql, Backend b) {
