@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "app/organisation.h"
 #include "app/seed_demo.h"
@@ -42,6 +43,20 @@ TEST_P(StorageTest, MigrateAppliesEveryMigrationThenIsANoOp) {
   EXPECT_TRUE(second->applied.empty());
   EXPECT_EQ(second->current, first->current);
   EXPECT_EQ(Count(*db, "schema_migrations"), static_cast<long long>(first->applied.size()));
+}
+
+TEST_P(StorageTest, TwoServersMigratingAtOnceApplyEachMigrationOnce) {
+  auto a = Open(1), b = Open(1);
+  Result<store::MigrateReport> ra = store::MigrateReport{}, rb = store::MigrateReport{};
+  std::thread ta([&] { ra = store::Migrate(*a); });
+  std::thread tb([&] { rb = store::Migrate(*b); });
+  ta.join();
+  tb.join();
+  ASSERT_TRUE(ra);
+  ASSERT_TRUE(rb);
+  EXPECT_EQ(ra->applied.size() + rb->applied.size(), store::BuiltInMigrations().size());
+  EXPECT_EQ(Count(*a, "schema_migrations"),
+            static_cast<long long>(store::BuiltInMigrations().size()));
 }
 
 TEST_P(StorageTest, MigrateRefusesASchemaNewerThanTheProgram) {

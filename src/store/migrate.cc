@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <map>
 #include <regex>
 #include <stdexcept>
@@ -77,24 +78,28 @@ int SchemaVersion(Db& db) {
 }
 
 Result<MigrateReport> Migrate(Db& db, const std::vector<Migration>& migrations) {
-  MigrateReport report;
+  const int known = static_cast<int>(migrations.size());
+  int current = 0;
   {
     auto tx = db.BeginWrite();
     dialect::LockMigrations(tx.sql(), db.backend());
     tx.sql() << kSchemaTable;
+    current = ReadVersion(tx.sql());
     tx.Commit();
   }
+  // An older program must not run against a schema it does not know.
+  if (current > known)
+    return Error::Conflict("schema_too_new", "the database is at schema version " +
+                                                 std::to_string(current) +
+                                                 " but this program knows only up to " +
+                                                 std::to_string(known) + ": run a newer probity");
+  MigrateReport report;
   for (const Migration& m : migrations) {
+    if (m.version <= current) continue;
     auto tx = db.BeginWrite();
     // Under the lock, so two servers starting together apply each migration once.
     dialect::LockMigrations(tx.sql(), db.backend());
-    const int current = ReadVersion(tx.sql());
-    if (current > static_cast<int>(migrations.size()))
-      return Error::Conflict("schema_too_new",
-                             "the database is at schema version " + std::to_string(current) +
-                                 " but this program knows only up to " +
-                                 std::to_string(migrations.size()) + ": run a newer probity");
-    if (m.version <= current) continue;
+    if (ReadVersion(tx.sql()) >= m.version) continue;
     std::string script = dialect::ExpandTokens(db.backend(), m.common_sql);
     script += "\n";
     script += db.backend() == Backend::kSqlite ? m.sqlite_sql : m.postgres_sql;
@@ -105,8 +110,7 @@ Result<MigrateReport> Migrate(Db& db, const std::vector<Migration>& migrations) 
     tx.Commit();
     report.applied.push_back(m.version);
   }
-  report.current = static_cast<int>(migrations.size());
-  if (migrations.empty()) report.current = SchemaVersion(db);
+  report.current = std::max(current, known);
   return report;
 }
 
