@@ -16,6 +16,7 @@
 #include "http_client.h"
 #include "web/http.h"
 #include "web/router.h"
+#include "web/security_headers.h"
 #include "web/server.h"
 #include "web/system_routes.h"
 
@@ -97,14 +98,24 @@ void ExpectErrorShape(const ClientResponse& r, int status, const std::string& co
   EXPECT_EQ(body.size(), 1u);
 }
 
+// What AddSecurityHeaders promises, as a client receives it.
+void ExpectSecurityHeaders(const ClientResponse& r) {
+  EXPECT_EQ(r.Header("Content-Security-Policy"), kContentSecurityPolicy);
+  EXPECT_EQ(r.Header("X-Content-Type-Options"), "nosniff");
+  EXPECT_EQ(r.Header("X-Frame-Options"), "DENY");
+  EXPECT_EQ(r.Header("Referrer-Policy"), "no-referrer");
+  EXPECT_EQ(r.Header("Cross-Origin-Opener-Policy"), "same-origin");
+  EXPECT_EQ(r.Header("Permissions-Policy"), "geolocation=(), camera=(), microphone=()");
+  EXPECT_EQ(r.Header("Cache-Control"), "no-store");
+}
+
 TEST_F(ServerTest, HealthzAnswersOkWithSecurityHeaders) {
   StartServer();
   auto r = HttpClient(port_).Send("GET", "/healthz");
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.Json(), nlohmann::json({{"status", "ok"}}));
   EXPECT_EQ(r.Header("Content-Type"), "application/json");
-  EXPECT_EQ(r.Header("X-Content-Type-Options"), "nosniff");
-  EXPECT_EQ(r.Header("Cache-Control"), "no-store");
+  ExpectSecurityHeaders(r);
   EXPECT_TRUE(std::regex_match(r.Header("X-Request-Id"), std::regex("[0-9a-f]{16}")));
   EXPECT_FALSE(r.Header("Date").empty());
 }
@@ -135,7 +146,9 @@ TEST_F(ServerTest, ServesTheOpenApiDocument) {
 
 TEST_F(ServerTest, UnknownPathIsNotFound) {
   StartServer();
-  ExpectErrorShape(HttpClient(port_).Send("GET", "/no/such/thing"), 404, "not_found");
+  auto r = HttpClient(port_).Send("GET", "/no/such/thing");
+  ExpectErrorShape(r, 404, "not_found");
+  ExpectSecurityHeaders(r);
 }
 
 TEST_F(ServerTest, WrongMethodIsNotAllowedWithAllow) {
@@ -143,6 +156,7 @@ TEST_F(ServerTest, WrongMethodIsNotAllowedWithAllow) {
   auto r = HttpClient(port_).Send("POST", "/healthz", "{}", {{"Content-Type", "application/json"}});
   ExpectErrorShape(r, 405, "method_not_allowed");
   EXPECT_EQ(r.Header("Allow"), "GET, HEAD");
+  ExpectSecurityHeaders(r);
 }
 
 TEST_F(ServerTest, MalformedJsonIsRejectedBeforeTheHandlerActs) {
@@ -170,6 +184,7 @@ TEST_F(ServerTest, BodyOverTheLimitIsRejectedWithoutCallingTheHandler) {
   auto r =
       HttpClient(port_).Send("POST", "/test/items", big, {{"Content-Type", "application/json"}});
   ExpectErrorShape(r, 413, "body_too_large");
+  ExpectSecurityHeaders(r);  // written by the server before any handler runs
   EXPECT_FALSE(r.keep_alive);
 
   // Chunked, so the size is known only while reading.
@@ -242,6 +257,7 @@ TEST_F(ServerTest, HandlerExceptionIsInternalErrorWithoutItsText) {
   StartServer();
   auto r = HttpClient(port_).Send("GET", "/test/throw");
   ExpectErrorShape(r, 500, "internal_error");
+  ExpectSecurityHeaders(r);
   EXPECT_EQ(r.body.find("secret"), std::string::npos);
   EXPECT_EQ(r.Json()["error"]["message"], "internal error, request id " + r.Header("X-Request-Id"));
 }

@@ -32,6 +32,7 @@
 
 #include "web/errors.h"
 #include "web/http.h"
+#include "web/security_headers.h"
 
 namespace probity::web {
 
@@ -84,12 +85,6 @@ bool IsParseError(const error_code& ec) {
 }
 
 std::string_view Sv(beast::string_view s) { return {s.data(), s.size()}; }
-
-bool IsJson(std::string_view content_type) {
-  auto media = content_type.substr(0, content_type.find(';'));
-  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
-  return EqualsIgnoreCase(media, "application/json");
-}
 
 }  // namespace
 
@@ -272,6 +267,7 @@ class Session : public std::enable_shared_from_this<Session> {
       response = ExceptionResponse(fmt::format("handler returned status {}", response.status),
                                    request_id_);
     }
+    AddSecurityHeaders(response);
     linger_ = unread_input;
     bool keep_alive = keep_alive_ && !unread_input && !close_after_;
     response_ = {};
@@ -289,9 +285,6 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     response_.set(http::field::date, HttpDate());
     response_.set("X-Request-Id", request_id_);
-    response_.set("X-Content-Type-Options", "nosniff");
-    if (IsJson(response.Header("Content-Type").value_or("")) && !response.Header("Cache-Control"))
-      response_.set(http::field::cache_control, "no-store");
     int status = response.status;
     if (status == 204 || status == 304) response.body.clear();
     response_.body() = std::move(response.body);
