@@ -57,4 +57,18 @@ Result<int64_t> CreateOffice(store::Db& db, const store::Actor& by, const org::O
   return Create(db, by, in, now, "office");
 }
 
+Result<int> RenameTeam(store::Db& db, const store::Actor& by, const std::string& code,
+                       const std::string& name, int expected_version, UtcTime now) {
+  if (auto s = org::CheckName(name); !s) return s.error();
+  auto tx = db.BeginWrite();
+  auto version = org::RenameTeam(tx, code, name, expected_version);
+  if (!version) return version.error();
+  store::AppendEvent(
+      tx, by,
+      {"team:" + code, "team.renamed", {{"code", code}, {"name", name}, {"version", *version}}},
+      now);
+  tx.Commit();
+  return version;
+}
+
 }  // namespace probity::app

@@ -19,4 +19,9 @@ Result<int64_t> CreateTeam(store::Db& db, const store::Actor& by, const org::Tea
 Result<int64_t> CreateOffice(store::Db& db, const store::Actor& by, const org::Office& in,
                              UtcTime now);
 
+// Renames a team if nobody changed it since `expected_version`; returns the new version.
+// kInvalid for a bad name, kNotFound for no such team, kConflict for a stale version.
+Result<int> RenameTeam(store::Db& db, const store::Actor& by, const std::string& code,
+                       const std::string& name, int expected_version, UtcTime now);
+
 }  // namespace probity::app

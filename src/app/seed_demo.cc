@@ -1,5 +1,8 @@
 #include "app/seed_demo.h"
 
+#include "access/password.h"
+#include "access/secret.h"
+#include "app/accounts.h"
 #include "app/organisation.h"
 #include "org/store.h"
 
@@ -31,6 +34,54 @@ const org::Office kOffices[] = {
     {0, "LDN-CAMH", "Camden Probation Office", "Kentish Town Road, London NW5 2AA", "LDN-CAM", 1},
 };
 
+struct DemoAccount {
+  const char* username;
+  const char* name;
+  access::Grade grade;
+  access::Role role;
+  std::vector<std::string> teams;
+  const char* qualified_on;
+};
+
+// The accounts README.md lists: one team of the first PDU holds a practitioner, their SPO and
+// the enforcement administrator; the senior manager covers both teams of that PDU.
+const std::vector<DemoAccount>& DemoAccounts() {
+  static const std::vector<DemoAccount> accounts = {
+      {"demo.po1",
+       "Priya Okafor",
+       access::Grade::kPo,
+       access::Role::kPractitioner,
+       {"NE-TYN-A"},
+       "2021-07-01"},
+      {"demo.po2",
+       "Tom Hedley",
+       access::Grade::kPo,
+       access::Role::kPractitioner,
+       {"NE-DUR-A"},
+       "2019-09-01"},
+      {"demo.spo1", "Sandra Price", access::Grade::kSpo, access::Role::kSpo, {"NE-TYN-A"}, nullptr},
+      {"demo.manager1",
+       "Martin Reid",
+       access::Grade::kSeniorManager,
+       access::Role::kSeniorManager,
+       {"NE-TYN-A", "NE-TYN-B"},
+       nullptr},
+      {"demo.enforcement",
+       "Erin Walsh",
+       access::Grade::kAdministrative,
+       access::Role::kEnforcementAdmin,
+       {"NE-TYN-A"},
+       nullptr},
+      {"demo.admin",
+       "Alex Morgan",
+       access::Grade::kAdministrative,
+       access::Role::kAdministrator,
+       {},
+       nullptr},
+  };
+  return accounts;
+}
+
 template <class Thing, size_t N, class Fn>
 Status CreateAll(const Thing (&things)[N], int& count, Fn create) {
   for (const auto& t : things) {
@@ -43,10 +94,18 @@ Status CreateAll(const Thing (&things)[N], int& count, Fn create) {
 }  // namespace
 
 Result<SeedReport> SeedDemo(store::Db& db, const std::string& demo_password, UtcTime now) {
-  if (!demo_password.empty() && demo_password.size() < 12)
-    return Error::Invalid("weak_password", "the demo password must be at least 12 characters",
-                          "demo-password");
   SeedReport report;
+  std::string password = demo_password;
+  if (password.empty()) {
+    password = access::NewSecret();
+    report.generated_password = password;
+  }
+  if (auto s = access::CheckPasswordPolicy(password); !s) {
+    Error e = s.error();
+    e.message = "--demo-password: " + e.message;
+    e.field = "demo-password";
+    return e;
+  }
   {
     auto tx = db.BeginRead();
     if (org::CountRegions(tx) > 0) {
@@ -70,6 +129,17 @@ Result<SeedReport> SeedDemo(store::Db& db, const std::string& demo_password, Utc
                          [&](const auto& o) { return CreateOffice(db, kSeeder, o, now); });
       !s)
     return s.error();
+  for (const auto& a : DemoAccounts()) {
+    access::Staff staff;
+    staff.name = a.name;
+    staff.grade = a.grade;
+    staff.team_codes = a.teams;
+    staff.start_date = "2019-04-01";
+    if (a.qualified_on) staff.qualified_on = a.qualified_on;
+    auto added = AddUser(db, kSeeder, {a.username, staff, a.role, password}, now);
+    if (!added) return added.error();
+    report.usernames.push_back(a.username);
+  }
   return report;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "core/time.h"
@@ -13,9 +14,12 @@ namespace probity::app {
 struct SeedReport {
   bool already_seeded = false;
   int regions = 0, pdus = 0, teams = 0, offices = 0;
+  std::vector<std::string> usernames;  // the demo accounts, all with one password
+  std::string generated_password;      // set when no password was given: print it once
 };
 
-// kInvalid when demo_password is given and too short. Other errors come from the use cases.
+// Every demo account gets demo_password, or a random one (returned) when it is empty.
+// kInvalid when the password policy refuses demo_password. Other errors come from the use cases.
 Result<SeedReport> SeedDemo(store::Db& db, const std::string& demo_password, UtcTime now);
 
 }  // namespace probity::app

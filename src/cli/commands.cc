@@ -5,14 +5,17 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
+#include "access/model.h"
+#include "app/accounts.h"
 #include "app/seed_demo.h"
 #include "cli/listen_address.h"
+#include "cli/password_input.h"
 #include "store/db.h"
 #include "store/event_log.h"
 #include "store/migrate.h"
 #include "web/router.h"
+#include "web/routes.h"
 #include "web/server.h"
-#include "web/system_routes.h"
 
 namespace probity::cli {
 
@@ -79,7 +82,74 @@ int AuditVerify(const std::string& url) {
   return 0;
 }
 
-int Serve(const std::string& url, const std::string& listen, int threads) {
+const store::Actor kCliActor{"system:cli", std::nullopt};
+
+Result<access::Staff> StaffFrom(const std::string& name, const std::string& grade_text,
+                                const std::vector<std::string>& teams, double hours,
+                                const std::string& start_date, const std::string& qualified_on) {
+  auto grade = access::ParseGrade(grade_text);
+  if (!grade)
+    return Error::Invalid("bad_grade", "--grade must be one of: " + access::GradeChoices(),
+                          "grade");
+  access::Staff staff;
+  staff.name = name;
+  staff.grade = *grade;
+  staff.team_codes = teams;
+  staff.contracted_minutes = static_cast<int>(hours * 60 + 0.5);
+  if (!start_date.empty()) staff.start_date = start_date;
+  if (!qualified_on.empty()) staff.qualified_on = qualified_on;
+  return staff;
+}
+
+int UserAdd(const std::string& url, const std::string& username, const std::string& role_text,
+            Result<access::Staff> staff) {
+  if (!staff) return Fail(staff.error());
+  auto role = access::ParseRole(role_text);
+  if (!role)
+    return Fail(
+        Error::Invalid("bad_role", "--role must be one of: " + access::RoleChoices(), "role"));
+  auto password = ReadPassword("Password for the new account: ");
+  if (!password) return Fail(password.error());
+  auto db = OpenMigrated(url, 1);
+  if (!db) return Fail(db.error());
+  auto added =
+      app::AddUser(**db, kCliActor, {username, *staff, *role, *password}, SystemClock().Now());
+  if (!added) return Fail(added.error());
+  std::cout << "added " << username << " (" << access::ToString(*role) << "), staff id "
+            << added->staff_id << "\n";
+  return 0;
+}
+
+int UserDisable(const std::string& url, const std::string& username) {
+  auto db = OpenMigrated(url, 1);
+  if (!db) return Fail(db.error());
+  if (auto s = app::DisableUser(**db, kCliActor, username, SystemClock().Now()); !s)
+    return Fail(s.error());
+  std::cout << "disabled " << username << "; their sessions ended and tokens revoked\n";
+  return 0;
+}
+
+int TokenCreate(const std::string& url, const std::string& username) {
+  auto db = OpenMigrated(url, 1);
+  if (!db) return Fail(db.error());
+  auto token = app::CreateToken(**db, kCliActor, username, SystemClock().Now());
+  if (!token) return Fail(token.error());
+  std::cout << "token id " << token->id << " for " << username
+            << " (shown once; revoke with: probity token revoke --id " << token->id << ")\n"
+            << token->secret << "\n";
+  return 0;
+}
+
+int TokenRevoke(const std::string& url, long long id) {
+  auto db = OpenMigrated(url, 1);
+  if (!db) return Fail(db.error());
+  if (auto s = app::RevokeToken(**db, kCliActor, id, SystemClock().Now()); !s)
+    return Fail(s.error());
+  std::cout << "revoked token " << id << "\n";
+  return 0;
+}
+
+int Serve(const std::string& url, const std::string& listen, int threads, bool secure_cookies) {
   auto address = ParseListenAddress(listen);
   if (!address) return Fail(address.error());
   if (threads < 1 || threads > 256)
@@ -88,8 +158,12 @@ int Serve(const std::string& url, const std::string& listen, int threads) {
   if (!db) return Fail(db.error());
   store::Db& database = **db;
 
+  const SystemClock clock;
+  web::AuthOptions auth_options;
+  auth_options.secure_cookies = secure_cookies;
+  const web::Auth auth(database, clock, auth_options);
   web::Router router;
-  web::AddSystemRoutes(router, [&database] { return database.Ping(); });
+  web::AddApplicationRoutes(router, database, auth);
 
   web::ServerOptions options;
   options.host = address->host;
@@ -110,7 +184,10 @@ Commands::Commands(CLI::App& app) {
   AddDbOption(serve, db_);
   serve->add_option("--listen", listen_, "Address to listen on, HOST:PORT")->capture_default_str();
   serve->add_option("--threads", threads_, "Worker threads")->capture_default_str();
-  serve->callback([this] { chosen_ = [this] { return Serve(db_, listen_, threads_); }; });
+  serve->add_flag("--secure-cookies", secure_cookies_,
+                  "Mark the session cookie Secure (when users reach Probity over TLS)");
+  serve->callback(
+      [this] { chosen_ = [this] { return Serve(db_, listen_, threads_, secure_cookies_); }; });
 
   auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations");
   AddDbOption(migrate, db_);
@@ -119,8 +196,46 @@ Commands::Commands(CLI::App& app) {
   auto* seed = app.add_subcommand("seed-demo", "Load demonstration data (migrates first)");
   AddDbOption(seed, db_);
   seed->add_option("--demo-password", demo_password_,
-                   "Password for the demo accounts (at least 12 characters)");
+                   "Password for every demo account (default: a random one, printed once)");
   seed->callback([this] { chosen_ = [this] { return SeedDemo(db_, demo_password_); }; });
+
+  auto* user = app.add_subcommand("user", "Manage accounts");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand(
+      "add", "Add a member of staff and their account; the password is read from standard input");
+  AddDbOption(user_add, db_);
+  user_add->add_option("--username", username_, "Sign-in name, e.g. j.smith")->required();
+  user_add->add_option("--name", name_, "Full name")->required();
+  user_add->add_option("--grade", grade_, "Grade: " + access::GradeChoices())->required();
+  user_add->add_option("--team", teams_, "Team code (repeat for several teams)");
+  user_add->add_option("--role", role_, "Role: " + access::RoleChoices())->required();
+  user_add->add_option("--hours", hours_, "Contracted hours a week")->capture_default_str();
+  user_add->add_option("--start-date", start_date_, "Start date, YYYY-MM-DD");
+  user_add->add_option("--qualified-on", qualified_on_,
+                       "Qualification date, YYYY-MM-DD (newly qualified officers, trainees)");
+  user_add->callback([this] {
+    chosen_ = [this] {
+      return UserAdd(db_, username_, role_,
+                     StaffFrom(name_, grade_, teams_, hours_, start_date_, qualified_on_));
+    };
+  });
+  auto* user_disable = user->add_subcommand(
+      "disable", "Disable an account: it can no longer sign in; sessions and tokens end");
+  AddDbOption(user_disable, db_);
+  user_disable->add_option("--username", username_, "The account")->required();
+  user_disable->callback([this] { chosen_ = [this] { return UserDisable(db_, username_); }; });
+
+  auto* token = app.add_subcommand("token", "Manage API tokens");
+  token->require_subcommand(1);
+  auto* token_create = token->add_subcommand(
+      "create", "Create an API token; prints it once, as the last line (only its hash is kept)");
+  AddDbOption(token_create, db_);
+  token_create->add_option("--username", username_, "The account the token acts as")->required();
+  token_create->callback([this] { chosen_ = [this] { return TokenCreate(db_, username_); }; });
+  auto* token_revoke = token->add_subcommand("revoke", "Revoke an API token at once");
+  AddDbOption(token_revoke, db_);
+  token_revoke->add_option("--id", token_id_, "The token id printed by 'token create'")->required();
+  token_revoke->callback([this] { chosen_ = [this] { return TokenRevoke(db_, token_id_); }; });
 
   auto* audit = app.add_subcommand("audit", "Check the integrity of the record");
   audit->require_subcommand(1);

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -22,7 +23,14 @@ class Commands {
   std::string db_;
   std::string listen_ = "127.0.0.1:8080";
   int threads_ = 4;
+  bool secure_cookies_ = false;
   std::string demo_password_;
+  // user add / disable, token create / revoke
+  std::string username_, name_, grade_ = "po", role_ = "practitioner";
+  std::vector<std::string> teams_;
+  double hours_ = 37;
+  std::string start_date_, qualified_on_;
+  long long token_id_ = 0;
 };
 
 }  // namespace probity::cli

@@ -8,6 +8,10 @@ const char* ToString(ErrorKind kind) {
       return "invalid";
     case ErrorKind::kNotFound:
       return "not_found";
+    case ErrorKind::kUnauthenticated:
+      return "unauthenticated";
+    case ErrorKind::kRateLimited:
+      return "rate_limited";
     case ErrorKind::kForbidden:
       return "forbidden";
     case ErrorKind::kConflict:
@@ -27,6 +31,12 @@ Error Error::Invalid(std::string code, std::string message, std::string field) {
 }
 Error Error::NotFound(std::string code, std::string message) {
   return {ErrorKind::kNotFound, std::move(code), std::move(message), {}};
+}
+Error Error::Unauthenticated(std::string code, std::string message) {
+  return {ErrorKind::kUnauthenticated, std::move(code), std::move(message), {}};
+}
+Error Error::RateLimited(std::string code, std::string message) {
+  return {ErrorKind::kRateLimited, std::move(code), std::move(message), {}};
 }
 Error Error::Forbidden(std::string code, std::string message) {
   return {ErrorKind::kForbidden, std::move(code), std::move(message), {}};

@@ -13,13 +13,15 @@
 namespace probity {
 
 enum class ErrorKind {
-  kInvalid,      // the caller's input is wrong; fixing the input fixes it
-  kNotFound,     // the thing named does not exist (or the caller may not know it does)
-  kForbidden,    // the caller may not do this
-  kConflict,     // the state changed underneath, or the thing already exists
-  kTooLarge,     // the input is over a size limit
-  kUnavailable,  // a dependency (the database) does not answer; trying later may work
-  kInternal,     // a bug or a broken invariant; logged with a request id
+  kInvalid,          // the caller's input is wrong; fixing the input fixes it
+  kNotFound,         // the thing named does not exist (or the caller may not know it does)
+  kUnauthenticated,  // no, expired or bad credentials: the caller has not proved who they are
+  kForbidden,        // the caller may not do this
+  kConflict,         // the state changed underneath, or the thing already exists
+  kTooLarge,         // the input is over a size limit
+  kRateLimited,      // too many attempts; the message says when to try again
+  kUnavailable,      // a dependency (the database) does not answer; trying later may work
+  kInternal,         // a bug or a broken invariant; logged with a request id
 };
 
 const char* ToString(ErrorKind kind);
@@ -32,7 +34,9 @@ struct Error {
 
   static Error Invalid(std::string code, std::string message, std::string field = {});
   static Error NotFound(std::string code, std::string message);
+  static Error Unauthenticated(std::string code, std::string message);
   static Error Forbidden(std::string code, std::string message);
+  static Error RateLimited(std::string code, std::string message);
   static Error Conflict(std::string code, std::string message);
   static Error TooLarge(std::string code, std::string message);
   static Error Unavailable(std::string code, std::string message);

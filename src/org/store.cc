@@ -91,6 +91,54 @@ std::vector<Team> ListTeams(store::Transaction& tx) {
   return out;
 }
 
+Organisation LoadOrganisation(store::Transaction& tx) {
+  Organisation out;
+  soci::rowset<soci::row> regions = tx.sql().prepare
+                                    << "SELECT id, code, name, version FROM region ORDER BY code";
+  for (const auto& r : regions)
+    out.regions.push_back(Region{store::GetInt(r, 0), store::GetText(r, 1), store::GetText(r, 2),
+                                 static_cast<int>(store::GetInt(r, 3))});
+  soci::rowset<soci::row> pdus = tx.sql().prepare
+                                 << "SELECT p.id, p.code, p.name, r.code, p.version FROM pdu p "
+                                    "JOIN region r ON r.id = p.region_id ORDER BY p.code";
+  for (const auto& r : pdus)
+    out.pdus.push_back(Pdu{store::GetInt(r, 0), store::GetText(r, 1), store::GetText(r, 2),
+                           store::GetText(r, 3), static_cast<int>(store::GetInt(r, 4))});
+  out.teams = ListTeams(tx);
+  soci::rowset<soci::row> offices =
+      tx.sql().prepare << "SELECT o.id, o.code, o.name, o.address, p.code, o.version FROM office o "
+                          "JOIN pdu p ON p.id = o.pdu_id ORDER BY o.code";
+  for (const auto& r : offices)
+    out.offices.push_back(Office{store::GetInt(r, 0), store::GetText(r, 1), store::GetText(r, 2),
+                                 store::GetText(r, 3), store::GetText(r, 4),
+                                 static_cast<int>(store::GetInt(r, 5))});
+  return out;
+}
+
+Result<int> RenameTeam(store::Transaction& tx, const std::string& code, const std::string& name,
+                       int expected_version) {
+  auto current = FindTeam(tx, code);
+  if (!current)
+    return Error{ErrorKind::kNotFound, "unknown_team", "there is no team with code " + code,
+                 "code"};
+  if (current->version != expected_version)
+    return Error::Conflict("stale_version", "team " + code +
+                                                " was changed by someone else (now version " +
+                                                std::to_string(current->version) + ", you had " +
+                                                std::to_string(expected_version) +
+                                                "): reload it and make your change again");
+  const int next = expected_version + 1;
+  // The version in the WHERE clause makes the check and the write one step.
+  soci::statement st =
+      (tx.sql().prepare << "UPDATE team SET name = :n, version = :next WHERE code = :c AND "
+                           "version = :v",
+       soci::use(name), soci::use(next), soci::use(code), soci::use(expected_version));
+  st.execute(true);
+  if (st.get_affected_rows() != 1)
+    return Error::Conflict("stale_version", "team " + code + " was changed by someone else");
+  return next;
+}
+
 int64_t CountRegions(store::Transaction& tx) {
   long long n = 0;
   tx.sql() << "SELECT COUNT(*) FROM region", soci::into(n);

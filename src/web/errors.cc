@@ -12,8 +12,12 @@ int HttpStatus(ErrorKind kind) {
       return 400;
     case ErrorKind::kNotFound:
       return 404;
+    case ErrorKind::kUnauthenticated:
+      return 401;
     case ErrorKind::kForbidden:
       return 403;
+    case ErrorKind::kRateLimited:
+      return 429;
     case ErrorKind::kConflict:
       return 409;
     case ErrorKind::kTooLarge:
@@ -45,7 +49,11 @@ Response ErrorResponse(const Error& error, std::string_view request_id) {
     spdlog::error("internal error, request id {}: {}: {}", request_id, error.code, error.message);
     return InternalErrorResponse(request_id);
   }
-  return Response::Json(HttpStatus(error.kind), ErrorBody(error));
+  Response response = Response::Json(HttpStatus(error.kind), ErrorBody(error));
+  // RFC 9110 section 11.6.1: a 401 names how to authenticate.
+  if (error.kind == ErrorKind::kUnauthenticated)
+    response.SetHeader("WWW-Authenticate", "Bearer realm=\"probity\"");
+  return response;
 }
 
 Response MethodNotAllowedResponse(std::string_view method, std::string_view allowed) {

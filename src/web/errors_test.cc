@@ -12,7 +12,8 @@ TEST(HttpStatus, OneStatusPerKind) {
   } table[] = {
       {ErrorKind::kInvalid, 400},  {ErrorKind::kNotFound, 404}, {ErrorKind::kForbidden, 403},
       {ErrorKind::kConflict, 409}, {ErrorKind::kTooLarge, 413}, {ErrorKind::kUnavailable, 503},
-      {ErrorKind::kInternal, 500},
+      {ErrorKind::kInternal, 500}, {ErrorKind::kUnauthenticated, 401},
+      {ErrorKind::kRateLimited, 429},
   };
   for (const auto& row : table) {
     SCOPED_TRACE(ToString(row.kind));

@@ -18,13 +18,14 @@ TEST(OpenApi, EmbeddedDocumentIsOpenApi31ForProbity) {
 }
 
 // Every route set gets this check: add its routes to a router, then compare with the document.
-TEST(OpenApi, SystemRoutesAndTheDocumentAgree) {
+// The whole application router is checked both ways in tests/auth_http_test.cc
+// (EveryRouteIsInTheOpenApiDocument); here, the system routes alone, without a database.
+TEST(OpenApi, SystemRoutesAreDocumented) {
   Router router;
   AddSystemRoutes(router, [] { return true; });
   auto doc = LoadOpenApi();
   ASSERT_TRUE(doc);
   EXPECT_EQ(UndocumentedRoutes(router.Routes(), *doc), std::vector<std::string>{});
-  EXPECT_EQ(UnservedOperations(router.Routes(), *doc), std::vector<std::string>{});
 }
 
 TEST(OpenApi, CheckNamesWhatIsMissingEitherWay) {

@@ -1,0 +1,140 @@
+#include "access/policy.h"
+
+#include <algorithm>
+
+namespace probity::access {
+
+namespace {
+bool Has(const std::vector<int64_t>& ids, int64_t id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+Decision Allow(std::string reason) { return {true, false, std::move(reason)}; }
+Decision Deny(std::string reason) { return {false, false, std::move(reason)}; }
+Decision Hide(std::string reason) { return {false, true, std::move(reason)}; }
+
+// How far a role reaches over case records: its team, its PDU, or everywhere.
+enum class Reach { kNone, kTeam, kPdu, kAll };
+
+Reach CaseReach(Role role, Action action) {
+  switch (role) {
+    case Role::kPractitioner:
+      return action == Action::kCountersign || action == Action::kAllocateCase ? Reach::kNone
+                                                                               : Reach::kTeam;
+    case Role::kSpo:
+      return Reach::kTeam;
+    case Role::kSeniorManager:
+      return Reach::kPdu;
+    case Role::kEnforcementAdmin:
+      return action == Action::kReadCase || action == Action::kEnforce ? Reach::kPdu : Reach::kNone;
+    case Role::kRecallTeam:
+      // Public protection casework receives recalls from anywhere.
+      return action == Action::kReadCase || action == Action::kEnforce ? Reach::kAll : Reach::kNone;
+    case Role::kPerformanceAnalyst:  // figures, never records
+    case Role::kAdministrator:       // runs the system, reads no case without a case role
+      return Reach::kNone;
+  }
+  return Reach::kNone;
+}
+
+bool Covers(const Principal& who, Reach reach, int64_t team_id, int64_t pdu_id) {
+  switch (reach) {
+    case Reach::kNone:
+      return false;
+    case Reach::kTeam:
+      return team_id != 0 && Has(who.team_ids, team_id);
+    case Reach::kPdu:
+      return Has(who.pdu_ids, pdu_id);
+    case Reach::kAll:
+      return true;
+  }
+  return false;
+}
+}  // namespace
+
+const char* ToString(Action a) {
+  switch (a) {
+    case Action::kReadCase:
+      return "read_case";
+    case Action::kWriteCase:
+      return "write_case";
+    case Action::kEnforce:
+      return "enforce";
+    case Action::kAllocateCase:
+      return "allocate_case";
+    case Action::kCountersign:
+      return "countersign";
+    case Action::kReadTeamWorkload:
+      return "read_team_workload";
+    case Action::kReadFigures:
+      return "read_figures";
+    case Action::kManageOrganisation:
+      return "manage_organisation";
+    case Action::kManageAccounts:
+      return "manage_accounts";
+    case Action::kReadAccessLog:
+      return "read_access_log";
+  }
+  return "unknown";
+}
+
+Status Require(const Decision& decision) {
+  if (decision.allowed) return Ok();
+  if (decision.hide_existence)
+    return Error::NotFound("not_found", "there is no such record, or you may not see it");
+  return Error::Forbidden("forbidden", "you may not do this: " + decision.reason);
+}
+
+Decision Decide(const Principal& who, Action action, const CaseAccess& on) {
+  // Restrictions come first and hide the case outright, whatever the role's reach.
+  if (Has(on.excluded_staff, who.staff_id)) return Hide("excluded from this case");
+  if (!on.restricted_to.empty() && !Has(on.restricted_to, who.staff_id))
+    return Hide("case restricted to named staff");
+  const Reach reach = CaseReach(who.role, action);
+  if (reach == Reach::kNone) {
+    // A role that never reads cases learns nothing about one either.
+    return action == Action::kReadCase
+               ? Hide(std::string(ToString(who.role)) + " reads no case records")
+               : Deny(std::string(ToString(who.role)) + " may not " + ToString(action));
+  }
+  if (!Covers(who, reach, on.team_id, on.pdu_id))
+    return Hide("case outside " + std::string(reach == Reach::kTeam ? "your teams" : "your PDU"));
+  return Allow("in scope");
+}
+
+Decision Decide(const Principal& who, Action action, const UnitAccess& on) {
+  if (action != Action::kReadTeamWorkload && action != Action::kAllocateCase)
+    return Decide(who, action);
+  switch (who.role) {
+    case Role::kSpo:
+      if (on.team_id != 0 && Has(who.team_ids, on.team_id)) return Allow("your team");
+      return Deny("outside your teams");
+    case Role::kSeniorManager:
+      if (Has(who.pdu_ids, on.pdu_id)) return Allow("your PDU");
+      return Deny("outside your PDU");
+    case Role::kPerformanceAnalyst:
+      if (action == Action::kReadTeamWorkload) return Allow("figures");
+      return Deny("performance analysts read figures only");
+    default:
+      return Deny(std::string(ToString(who.role)) + " may not " + ToString(action));
+  }
+}
+
+Decision Decide(const Principal& who, Action action) {
+  switch (action) {
+    case Action::kManageOrganisation:
+    case Action::kManageAccounts:
+    case Action::kReadAccessLog:
+      if (who.role == Role::kAdministrator) return Allow("administrator");
+      return Deny("only an administrator may " + std::string(ToString(action)));
+    case Action::kReadFigures:
+      if (who.role == Role::kPerformanceAnalyst || who.role == Role::kSeniorManager ||
+          who.role == Role::kSpo || who.role == Role::kAdministrator)
+        return Allow("reads figures");
+      return Deny(std::string(ToString(who.role)) + " may not read figures");
+    default:
+      return Deny(std::string(ToString(action)) + " needs a case, team or PDU");
+  }
+}
+
+}  // namespace probity::access

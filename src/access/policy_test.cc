@@ -1,0 +1,115 @@
+#include "access/policy.h"
+
+#include <gtest/gtest.h>
+
+namespace probity::access {
+namespace {
+
+// Team 10 and 11 are in PDU 1; team 20 in PDU 2.
+Principal As(Role role, std::vector<int64_t> teams, std::vector<int64_t> pdus, int64_t staff = 7) {
+  Principal p;
+  p.staff_id = staff;
+  p.role = role;
+  p.team_ids = std::move(teams);
+  p.pdu_ids = std::move(pdus);
+  return p;
+}
+
+const CaseAccess kTeam10Case{10, 1, {}, {}};
+const CaseAccess kTeam11Case{11, 1, {}, {}};
+const CaseAccess kTeam20Case{20, 2, {}, {}};
+
+enum Want { kAllow, kDeny, kHide };
+
+TEST(Decide, CaseAccessFollowsRoleAndScope) {
+  const Principal po = As(Role::kPractitioner, {10}, {1});
+  const Principal spo = As(Role::kSpo, {10}, {1});
+  const Principal manager = As(Role::kSeniorManager, {10, 11}, {1});
+  const Principal enforcement = As(Role::kEnforcementAdmin, {10}, {1});
+  const Principal recall = As(Role::kRecallTeam, {}, {});
+  const Principal analyst = As(Role::kPerformanceAnalyst, {10}, {1});
+  const Principal admin = As(Role::kAdministrator, {}, {});
+  const struct {
+    const char* why;
+    const Principal& who;
+    Action action;
+    const CaseAccess& on;
+    Want want;
+  } cases[] = {
+      {"practitioner reads own team's case", po, Action::kReadCase, kTeam10Case, kAllow},
+      {"practitioner writes own team's case", po, Action::kWriteCase, kTeam10Case, kAllow},
+      {"practitioner: another team's case does not exist", po, Action::kReadCase, kTeam11Case,
+       kHide},
+      {"practitioner may not countersign", po, Action::kCountersign, kTeam10Case, kDeny},
+      {"practitioner may not allocate", po, Action::kAllocateCase, kTeam10Case, kDeny},
+      {"SPO countersigns in team", spo, Action::kCountersign, kTeam10Case, kAllow},
+      {"SPO allocates in team", spo, Action::kAllocateCase, kTeam10Case, kAllow},
+      {"SPO: other team hidden", spo, Action::kReadCase, kTeam11Case, kHide},
+      {"senior manager reads anywhere in PDU", manager, Action::kReadCase, kTeam11Case, kAllow},
+      {"senior manager: other PDU hidden", manager, Action::kReadCase, kTeam20Case, kHide},
+      {"enforcement admin reads in PDU", enforcement, Action::kReadCase, kTeam10Case, kAllow},
+      {"enforcement admin enforces in PDU", enforcement, Action::kEnforce, kTeam10Case, kAllow},
+      {"enforcement admin does not write contacts", enforcement, Action::kWriteCase, kTeam10Case,
+       kDeny},
+      {"recall team reads licence cases anywhere", recall, Action::kReadCase, kTeam20Case, kAllow},
+      {"recall team does not allocate", recall, Action::kAllocateCase, kTeam20Case, kDeny},
+      {"analyst reads no records", analyst, Action::kReadCase, kTeam10Case, kHide},
+      {"administrator reads no records", admin, Action::kReadCase, kTeam10Case, kHide},
+      {"administrator writes no records", admin, Action::kWriteCase, kTeam10Case, kDeny},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.why);
+    const Decision d = Decide(c.who, c.action, c.on);
+    EXPECT_EQ(d.allowed, c.want == kAllow) << d.reason;
+    EXPECT_EQ(d.hide_existence, c.want == kHide) << d.reason;
+    EXPECT_FALSE(d.reason.empty());
+  }
+}
+
+TEST(Decide, ExclusionHidesACaseEvenFromItsOwnTeamAndManager) {
+  const CaseAccess excluded{10, 1, {7}, {}};
+  for (Role role : {Role::kPractitioner, Role::kSpo, Role::kSeniorManager, Role::kRecallTeam}) {
+    SCOPED_TRACE(ToString(role));
+    const Decision d = Decide(As(role, {10}, {1}, 7), Action::kReadCase, excluded);
+    EXPECT_FALSE(d.allowed);
+    EXPECT_TRUE(d.hide_existence);
+  }
+  EXPECT_TRUE(Decide(As(Role::kPractitioner, {10}, {1}, 8), Action::kReadCase, excluded));
+}
+
+TEST(Decide, RestrictionAdmitsOnlyNamedStaffInScope) {
+  const CaseAccess restricted{10, 1, {}, {8}};
+  EXPECT_TRUE(Decide(As(Role::kPractitioner, {10}, {1}, 8), Action::kReadCase, restricted));
+  const Decision other = Decide(As(Role::kSpo, {10}, {1}, 7), Action::kReadCase, restricted);
+  EXPECT_FALSE(other.allowed);
+  EXPECT_TRUE(other.hide_existence);
+  // Being named does not widen scope: the named person must still reach the case.
+  EXPECT_FALSE(Decide(As(Role::kPractitioner, {20}, {2}, 8), Action::kReadCase, restricted));
+  EXPECT_TRUE(restricted.restricted());
+}
+
+TEST(Decide, OrganisationAccountsAndAccessLogAreForAdministrators) {
+  for (Action a : {Action::kManageOrganisation, Action::kManageAccounts, Action::kReadAccessLog}) {
+    SCOPED_TRACE(ToString(a));
+    EXPECT_TRUE(Decide(As(Role::kAdministrator, {}, {}), a));
+    for (Role r : {Role::kPractitioner, Role::kSpo, Role::kSeniorManager, Role::kEnforcementAdmin,
+                   Role::kRecallTeam, Role::kPerformanceAnalyst})
+      EXPECT_FALSE(Decide(As(r, {10}, {1}), a)) << ToString(r);
+  }
+}
+
+TEST(Decide, FiguresAndWorkloadByUnit) {
+  EXPECT_TRUE(Decide(As(Role::kPerformanceAnalyst, {}, {}), Action::kReadFigures));
+  EXPECT_FALSE(Decide(As(Role::kPractitioner, {10}, {1}), Action::kReadFigures));
+  EXPECT_TRUE(Decide(As(Role::kSpo, {10}, {1}), Action::kReadTeamWorkload, UnitAccess{10, 1}));
+  EXPECT_FALSE(Decide(As(Role::kSpo, {10}, {1}), Action::kReadTeamWorkload, UnitAccess{11, 1}));
+  EXPECT_TRUE(
+      Decide(As(Role::kSeniorManager, {10}, {1}), Action::kAllocateCase, UnitAccess{11, 1}));
+  EXPECT_FALSE(
+      Decide(As(Role::kSeniorManager, {10}, {1}), Action::kAllocateCase, UnitAccess{20, 2}));
+  EXPECT_FALSE(
+      Decide(As(Role::kPractitioner, {10}, {1}), Action::kAllocateCase, UnitAccess{10, 1}));
+}
+
+}  // namespace
+}  // namespace probity::access

@@ -1,0 +1,17 @@
+// Checks on account input: pure, no I/O. Password rules live in access/password.h.
+#pragma once
+
+#include <string_view>
+
+#include "access/model.h"
+#include "core/result.h"
+
+namespace probity::access {
+
+// 3 to 64 of a-z, 0-9, '.', '-', '_', starting with a letter: "demo.po1", "j-smith".
+Status CheckUsername(std::string_view username);
+
+// Name required; contracted hours 1 to 60 a week; dates YYYY-MM-DD when given.
+Status CheckStaff(const Staff& staff);
+
+}  // namespace probity::access

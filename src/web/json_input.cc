@@ -1,0 +1,53 @@
+#include "web/json_input.h"
+
+namespace probity::web {
+
+namespace {
+bool Present(const nlohmann::json& body, const char* field) {
+  return body.is_object() && body.contains(field) && !body[field].is_null();
+}
+Error Wrong(const char* field, const char* what) {
+  return Error::Invalid("invalid_field", std::string(field) + " must be " + what, field);
+}
+}  // namespace
+
+Result<std::string> RequiredString(const nlohmann::json& body, const char* field) {
+  if (!Present(body, field))
+    return Error::Invalid("missing_field", std::string("enter ") + field, field);
+  if (!body[field].is_string()) return Wrong(field, "text");
+  auto value = body[field].get<std::string>();
+  if (value.empty()) return Error::Invalid("missing_field", std::string("enter ") + field, field);
+  return value;
+}
+
+Result<std::optional<std::string>> OptionalString(const nlohmann::json& body, const char* field) {
+  if (!Present(body, field)) return std::optional<std::string>{};
+  if (!body[field].is_string()) return Wrong(field, "text");
+  return std::optional<std::string>(body[field].get<std::string>());
+}
+
+Result<int64_t> RequiredInt(const nlohmann::json& body, const char* field) {
+  if (!Present(body, field))
+    return Error::Invalid("missing_field", std::string("enter ") + field, field);
+  if (!body[field].is_number_integer()) return Wrong(field, "a whole number");
+  return body[field].get<int64_t>();
+}
+
+Result<std::optional<double>> OptionalNumber(const nlohmann::json& body, const char* field) {
+  if (!Present(body, field)) return std::optional<double>{};
+  if (!body[field].is_number()) return Wrong(field, "a number");
+  return std::optional<double>(body[field].get<double>());
+}
+
+Result<std::vector<std::string>> StringList(const nlohmann::json& body, const char* field) {
+  std::vector<std::string> out;
+  if (!Present(body, field)) return out;
+  if (!body[field].is_array()) return Wrong(field, "a list of text");
+  for (const auto& item : body[field]) {
+    if (!item.is_string()) return Wrong(field, "a list of text");
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace probity::web

@@ -1,0 +1,25 @@
+// Reading fields from a JSON request body with errors that name the field. No HTTP here beyond
+// the JSON value itself.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace probity::web {
+
+// kInvalid naming the field when it is absent, not a string, or empty.
+Result<std::string> RequiredString(const nlohmann::json& body, const char* field);
+// nullopt when absent or null; kInvalid when present but not a string.
+Result<std::optional<std::string>> OptionalString(const nlohmann::json& body, const char* field);
+// kInvalid naming the field when it is absent or not an integer.
+Result<int64_t> RequiredInt(const nlohmann::json& body, const char* field);
+// nullopt when absent; kInvalid when present but not a number.
+Result<std::optional<double>> OptionalNumber(const nlohmann::json& body, const char* field);
+// An array of strings; empty when absent. kInvalid when present but not one.
+Result<std::vector<std::string>> StringList(const nlohmann::json& body, const char* field);
+
+}  // namespace probity::web

@@ -1,0 +1,24 @@
+#include "web/routes.h"
+
+#include "web/organisation_routes.h"
+#include "web/system_routes.h"
+
+namespace probity::web {
+
+void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth) {
+  AddSystemRoutes(router, [&db] { return db.Ping(); });
+  AddSessionRoutes(router, auth);
+  AddOrganisationRoutes(router, auth);
+}
+
+const std::vector<std::pair<std::string, std::string>>& PublicRoutes() {
+  static const std::vector<std::pair<std::string, std::string>> routes = {
+      {"GET", "/healthz"},
+      {"GET", "/readyz"},
+      {"GET", "/api/v1/openapi.json"},
+      {"POST", "/api/v1/session"},
+  };
+  return routes;
+}
+
+}  // namespace probity::web
