@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "app/sign_in.h"
 #include "db_fixture.h"
 #include "http_client.h"
 
@@ -169,6 +170,68 @@ TEST_P(CliDbTest, ServeAnswersThenStopsCleanlyOnSigterm) {
   ::waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+std::string LastLine(const std::string& output) {
+  std::string text = output;
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text.substr(text.rfind('\n') + 1);
+}
+
+TEST_P(CliDbTest, UserAddReadsThePasswordFromStandardInputAndTokensWork) {
+  const std::string db = "--db " + Quote(url());
+  ASSERT_EQ(
+      Probity("seed-demo " + db + " --demo-password 'correct horse battery staple'").exit_code, 0);
+  const std::string add = "user add " + db +
+                          " --username j.smith --name 'Jo Smith' --grade po --team NE-TYN-A "
+                          "--role practitioner";
+  const auto added = Shell("printf 'a long enough pass phrase\\n' | " + ProgramPath() + " " + add);
+  EXPECT_EQ(added.exit_code, 0) << added.output;
+  EXPECT_EQ(added.output.find("a long enough pass phrase"), std::string::npos);
+
+  const auto again = Shell("printf 'a long enough pass phrase\\n' | " + ProgramPath() + " " + add);
+  EXPECT_EQ(again.exit_code, 1) << again.output;
+  EXPECT_NE(again.output.find("already in use"), std::string::npos);
+
+  const auto weak = Shell("printf 'password\\n' | " + ProgramPath() + " user add " + db +
+                          " --username k.weak --name 'K Weak' --grade po --role practitioner");
+  EXPECT_EQ(weak.exit_code, 2) << weak.output;
+  EXPECT_EQ(weak.Lines(), 1) << weak.output;
+  const auto empty = Shell(ProgramPath() + " " + add + " < /dev/null");
+  EXPECT_NE(empty.exit_code, 0);
+  EXPECT_EQ(Probity("user add " + db +
+                    " --username x.y --name X --grade wizard --role practitioner "
+                    "< /dev/null")
+                .exit_code,
+            2);
+
+  const auto token = Probity("token create " + db + " --username j.smith");
+  ASSERT_EQ(token.exit_code, 0) << token.output;
+  const std::string secret = LastLine(token.output);
+  EXPECT_EQ(secret.size(), 43u) << token.output;
+  auto database = Open(1);
+  EXPECT_TRUE(app::AuthenticateToken(*database, secret));
+
+  const auto id_at = token.output.find("token id ");
+  ASSERT_NE(id_at, std::string::npos);
+  const std::string id =
+      token.output.substr(id_at + 9, token.output.find(' ', id_at + 9) - id_at - 9);
+  EXPECT_EQ(Probity("token revoke " + db + " --id " + id).exit_code, 0);
+  EXPECT_FALSE(app::AuthenticateToken(*database, secret));
+  EXPECT_EQ(Probity("token revoke " + db + " --id " + id).exit_code, 1);
+
+  EXPECT_EQ(Probity("user disable " + db + " --username j.smith").exit_code, 0);
+  EXPECT_EQ(Probity("token create " + db + " --username j.smith").exit_code, 1);
+  EXPECT_EQ(Probity("user disable " + db + " --username nobody").exit_code, 1);
+}
+
+TEST_P(CliDbTest, SeedDemoPrintsAGeneratedPasswordOnce) {
+  const auto seed = Probity("seed-demo --db " + Quote(url()));
+  ASSERT_EQ(seed.exit_code, 0) << seed.output;
+  EXPECT_NE(seed.output.find("demo.po1"), std::string::npos);
+  EXPECT_NE(seed.output.find("demo password"), std::string::npos);
+  const auto again = Probity("seed-demo --db " + Quote(url()));
+  EXPECT_EQ(again.output.find("demo password"), std::string::npos);
 }
 
 PROBITY_ON_BOTH_BACKENDS(CliDbTest);

@@ -62,7 +62,14 @@ int SeedDemo(const std::string& url, const std::string& password) {
     return 0;
   }
   std::cout << "loaded demo data: " << report->regions << " regions, " << report->pdus << " PDUs, "
-            << report->teams << " teams, " << report->offices << " offices\n";
+            << report->teams << " teams, " << report->offices << " offices, "
+            << report->usernames.size() << " accounts\n";
+  std::string names;
+  for (const auto& u : report->usernames) names += (names.empty() ? "" : ", ") + u;
+  std::cout << "demo accounts: " << names << "\n";
+  if (!report->generated_password.empty())
+    std::cout << "demo password (shown once; choose your own with --demo-password): "
+              << report->generated_password << "\n";
   return 0;
 }
 
