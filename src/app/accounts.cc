@@ -9,6 +9,17 @@
 
 namespace probity::app {
 
+namespace {
+// The named account; kNotFound naming the field when there is none.
+Result<access::AccountRecord> ExistingAccount(store::Transaction& tx, const std::string& username) {
+  auto account = access::FindAccount(tx, username);
+  if (!account)
+    return Error{ErrorKind::kNotFound, "unknown_user", "there is no account " + username,
+                 "username"};
+  return std::move(*account);
+}
+}  // namespace
+
 Result<UserAdded> AddUser(store::Db& db, const store::Actor& by, const NewUser& in, UtcTime now) {
   if (auto s = access::CheckUsername(in.username); !s) return s.error();
   if (auto s = access::CheckStaff(in.staff); !s) return s.error();
@@ -45,10 +56,8 @@ Result<UserAdded> AddUser(store::Db& db, const store::Actor& by, const NewUser& 
 Status DisableUser(store::Db& db, const store::Actor& by, const std::string& username,
                    UtcTime now) {
   auto tx = db.BeginWrite();
-  auto account = access::FindAccount(tx, username);
-  if (!account)
-    return Error{ErrorKind::kNotFound, "unknown_user", "there is no account " + username,
-                 "username"};
+  auto account = ExistingAccount(tx, username);
+  if (!account) return account.error();
   if (auto s = access::SetAccountDisabled(tx, username, true); !s) return s;
   const int sessions = access::EndAllSessions(tx, account->account.id, now);
   const int tokens = access::RevokeAllTokens(tx, account->account.id, now);
@@ -67,10 +76,8 @@ Status DisableUser(store::Db& db, const store::Actor& by, const std::string& use
 Result<TokenCreated> CreateToken(store::Db& db, const store::Actor& by, const std::string& username,
                                  UtcTime now) {
   auto tx = db.BeginWrite();
-  auto account = access::FindAccount(tx, username);
-  if (!account)
-    return Error{ErrorKind::kNotFound, "unknown_user", "there is no account " + username,
-                 "username"};
+  auto account = ExistingAccount(tx, username);
+  if (!account) return account.error();
   if (account->account.disabled)
     return Error::Forbidden("account_disabled", "the account " + username + " is disabled");
   TokenCreated created;
