@@ -148,6 +148,17 @@ TEST_P(AccessTest, ThrottlesAnAddressTryingManyAccounts) {
   EXPECT_EQ(refused.error().kind, ErrorKind::kRateLimited);
 }
 
+TEST_P(AccessTest, AHugeUsernameIsRefusedAndStoredOnlyClipped) {
+  const std::string huge(100000, 'x');
+  auto r = app::SignIn(*db_, Attempt(huge, kPassword), throttle_, kNow);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, "bad_credentials");
+  auto tx = db_->BeginRead();
+  long long longest = 0;
+  tx.sql() << "SELECT MAX(LENGTH(username)) FROM sign_in_failure", soci::into(longest);
+  EXPECT_EQ(longest, 64);
+}
+
 TEST_P(AccessTest, SignedOutIdleAndOldSessionsAreRefused) {
   ASSERT_TRUE(app::AddUser(*db_, kAdmin, User("pat.example"), kNow));
   auto a = app::SignIn(*db_, Attempt("pat.example", kPassword), throttle_, kNow);

@@ -255,6 +255,12 @@ TEST_P(AuthHttpTest, AnAdministratorAddsAndDisablesAUser) {
       {"qualified_on", "2026-11-01"}};
   const auto added = Send("POST", "/api/v1/users", user.dump(), as_admin);
   ASSERT_EQ(added.status, 201) << added.body;
+  nlohmann::json absurd_hours = user;
+  absurd_hours["username"] = "hours.officer";
+  absurd_hours["contracted_hours"] = 1e300;
+  const auto hours = Send("POST", "/api/v1/users", absurd_hours.dump(), as_admin);
+  EXPECT_EQ(hours.status, 400);
+  EXPECT_EQ(hours.Json()["error"]["field"], "contracted_hours");
   nlohmann::json weak = user;
   weak["username"] = "weak.officer";
   weak["password"] = "password";

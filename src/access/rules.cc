@@ -33,6 +33,13 @@ Status CheckUsername(std::string_view username) {
                         "username");
 }
 
+Result<int> ContractedMinutes(double hours) {
+  if (!(hours >= 1 && hours <= 60))  // also false for NaN
+    return Error::Invalid("invalid_hours", "contracted hours must be between 1 and 60 a week",
+                          "contracted_hours");
+  return static_cast<int>(hours * 60 + 0.5);
+}
+
 Status CheckStaff(const Staff& staff) {
   if (auto s = org::CheckName(staff.name); !s) return s;
   if (staff.contracted_minutes < 60 || staff.contracted_minutes > 60 * 60)

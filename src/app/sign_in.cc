@@ -16,9 +16,14 @@ Error BadCredentials() {
 }
 Error SignInAgain(const char* why) { return Error::Unauthenticated("not_signed_in", why); }
 
+// What a failure is counted under. No username is longer than 64 characters
+// (access::CheckUsername), so a longer one is clipped: whatever was typed, a failure row stays
+// small.
+std::string ThrottleKey(const std::string& username) { return username.substr(0, 64); }
+
 void RecordFailure(store::Db& db, const SignInInput& in, UtcTime now) {
   auto tx = db.BeginWrite();
-  access::RecordSignInFailure(tx, in.username, in.address, now);
+  access::RecordSignInFailure(tx, ThrottleKey(in.username), in.address, now);
   tx.Commit();
 }
 }  // namespace
@@ -28,7 +33,8 @@ Result<SignedIn> SignIn(store::Db& db, const SignInInput& in, const access::Thro
   std::optional<access::AccountRecord> account;
   {
     auto tx = db.BeginRead();
-    const auto failures = access::FailuresSince(tx, in.username, in.address, now - policy.window);
+    const auto failures =
+        access::FailuresSince(tx, ThrottleKey(in.username), in.address, now - policy.window);
     const auto throttle =
         access::DecideSignIn(policy, failures.for_account, failures.for_address, now);
     if (!throttle.allowed) return Error::RateLimited("too_many_attempts", throttle.message);

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "access/model.h"
+#include "access/rules.h"
 #include "app/accounts.h"
 #include "app/seed_demo.h"
 #include "cli/listen_address.h"
@@ -102,7 +103,9 @@ Result<access::Staff> StaffFrom(const std::string& name, const std::string& grad
   staff.name = name;
   staff.grade = *grade;
   staff.team_codes = teams;
-  staff.contracted_minutes = static_cast<int>(hours * 60 + 0.5);
+  auto minutes = access::ContractedMinutes(hours);
+  if (!minutes) return minutes.error();
+  staff.contracted_minutes = *minutes;
   if (!start_date.empty()) staff.start_date = start_date;
   if (!qualified_on.empty()) staff.qualified_on = qualified_on;
   return staff;

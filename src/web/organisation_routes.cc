@@ -1,6 +1,7 @@
 #include "web/organisation_routes.h"
 
 #include "access/policy.h"
+#include "access/rules.h"
 #include "app/accounts.h"
 #include "app/organisation.h"
 #include "org/store.h"
@@ -123,7 +124,9 @@ Result<app::NewUser> ParseNewUser(const nlohmann::json& b) {
   user.staff.name = *name;
   user.staff.grade = *grade;
   user.staff.team_codes = *teams;
-  user.staff.contracted_minutes = static_cast<int>(hours->value_or(37.0) * 60 + 0.5);
+  auto minutes = access::ContractedMinutes(hours->value_or(37.0));
+  if (!minutes) return minutes.error();
+  user.staff.contracted_minutes = *minutes;
   user.staff.start_date = *start;
   user.staff.qualified_on = *qualified;
   user.role = *role;
