@@ -29,6 +29,34 @@ Result<nlohmann::json> LoadOpenApi() {
   if (doc.is_discarded()) return Error::Internal("openapi_invalid", "api/openapi.json is not JSON");
   if (!doc.contains("paths") || !doc["paths"].is_object())
     return Error::Internal("openapi_invalid", "api/openapi.json has no paths object");
+  // Each capability describes its own routes in api/paths/<capability>.json, holding "paths" and
+  // optionally "components"; they are merged in path order. Two fragments describing one
+  // operation or one schema is a broken build, not something to resolve silently.
+  for (const auto& file : embedded::Files()) {
+    if (!file.path.starts_with("api/paths/")) continue;
+    const std::string name(file.path);
+    auto part = nlohmann::json::parse(file.content, nullptr, /*allow_exceptions=*/false);
+    if (part.is_discarded() || !part.is_object())
+      return Error::Internal("openapi_invalid", name + " is not a JSON object");
+    const auto paths = part.value("paths", nlohmann::json::object());
+    const auto components = part.value("components", nlohmann::json::object());
+    for (const auto& [path, operations] : paths.items())
+      for (const auto& [method, operation] : operations.items()) {
+        auto& slot = doc["paths"][path][method];
+        if (!slot.is_null())
+          return Error::Internal("openapi_invalid",
+                                 name + " describes " + method + " " + path + " again");
+        slot = operation;
+      }
+    for (const auto& [section, entries] : components.items())
+      for (const auto& [key, value] : entries.items()) {
+        auto& slot = doc["components"][section][key];
+        if (!slot.is_null())
+          return Error::Internal("openapi_invalid",
+                                 name + " defines components." + section + "." + key + " again");
+        slot = value;
+      }
+  }
   return doc;
 }
 
