@@ -102,6 +102,20 @@ Decision Decide(const Principal& who, Action action, const CaseAccess& on) {
   return Allow("in scope");
 }
 
+CaseScope ScopeOf(const Principal& who, Action action) {
+  switch (CaseReach(who.role, action)) {
+    case Reach::kNone:
+      return {};
+    case Reach::kTeam:
+      return {CaseScope::Kind::kTeams, who.team_ids};
+    case Reach::kPdu:
+      return {CaseScope::Kind::kPdus, who.pdu_ids};
+    case Reach::kAll:
+      return {CaseScope::Kind::kAll, {}};
+  }
+  return {};
+}
+
 Decision Decide(const Principal& who, Action action, const UnitAccess& on) {
   if (action != Action::kReadTeamWorkload && action != Action::kAllocateCase)
     return Decide(who, action);

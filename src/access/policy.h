@@ -59,6 +59,14 @@ Status Require(const Decision& decision);
 Decision Decide(const Principal& who, Action action, const CaseAccess& on);
 // Actions on a team or PDU.
 Decision Decide(const Principal& who, Action action, const UnitAccess& on);
+// Which cases a principal may list and search for `action`: the same reach Decide applies to one
+// case, as a value a query can filter by. Restrictions and exclusions still apply per case.
+struct CaseScope {
+  enum class Kind { kNone, kTeams, kPdus, kAll } kind = Kind::kNone;
+  std::vector<int64_t> ids;  // team ids or PDU ids
+};
+CaseScope ScopeOf(const Principal& who, Action action);
+
 // Actions on nothing in particular: the organisation, accounts, the access log, figures.
 Decision Decide(const Principal& who, Action action);
 

@@ -1,0 +1,28 @@
+#include "app/case_events.h"
+
+#include <nlohmann/json.hpp>
+
+#include "cases/store.h"
+#include "cases/timeline_store.h"
+
+namespace probity::app {
+
+int64_t RecordCaseEvent(store::Transaction& tx, const store::Actor& by, const CaseRef& on,
+                        const CaseEvent& event, UtcTime now) {
+  const auto row = store::AppendEvent(tx, by, {on.crn, event.kind, event.payload}, now);
+  cases::Contact entry;
+  entry.person_id = on.person_id;
+  entry.type = event.kind;
+  entry.at = now;
+  entry.author = by.id;
+  entry.author_name = cases::ActorName(tx, by.id);
+  entry.note = event.summary;
+  entry.sentence_id = event.sentence_id;
+  entry.system = true;
+  entry.event_seq = row.seq;
+  entry.recorded_at = now;
+  cases::InsertContact(tx, entry);
+  return row.seq;
+}
+
+}  // namespace probity::app
