@@ -1,20 +1,31 @@
 // Changing staff records and account roles, and who may read staff: the use cases on both
-// backends.
+// backends, then the same over HTTP with the application's own router, including every role on
+// every staff route.
 #include "app/staff.h"
 
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
+#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "access/store.h"
 #include "app/accounts.h"
 #include "app/seed_demo.h"
 #include "db_fixture.h"
+#include "http_client.h"
 #include "store/event_log.h"
+#include "web/auth.h"
+#include "web/routes.h"
+#include "web/server.h"
 
 namespace probity {
 namespace {
+
+using testing::ClientResponse;
+using testing::HttpClient;
 
 const store::Actor kAdmin{"staff:999", std::nullopt};
 const UtcTime kNow = ParseUtc("2026-11-23T09:00:00.000000Z").value();
@@ -385,6 +396,268 @@ TEST_P(StaffTest, ManagersSeeTheStaffOfTheirTeamsOrPdusAndPractitionersNone) {
 }
 
 PROBITY_ON_BOTH_BACKENDS(StaffTest);
+
+// --- Over HTTP ---
+
+class StaffHttpTest : public StaffTest {
+ protected:
+  void SetUp() override {
+    StaffTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
+    auth_ = std::make_unique<web::Auth>(*db_, clock_, web::AuthOptions{});
+    web::AddApplicationRoutes(router_, *db_, *auth_);
+    web::ServerOptions options;
+    options.host = "127.0.0.1";
+    options.port = 0;
+    options.threads = 2;
+    server_ = std::make_unique<web::Server>(router_, options);
+    auto port = server_->Start();
+    ASSERT_TRUE(port) << port.error().message;
+    port_ = *port;
+    runner_ = std::thread([this] { server_->Run(); });
+  }
+
+  void TearDown() override {
+    if (server_) {
+      server_->Stop();
+      if (runner_.joinable()) runner_.join();
+    }
+    StaffTest::TearDown();
+  }
+
+  using Headers = std::vector<std::pair<std::string, std::string>>;
+
+  ClientResponse Send(const std::string& method, const std::string& target,
+                      const std::string& body = {}, Headers headers = {}) {
+    HttpClient client(port_);
+    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+    return client.Send(method, target, body, headers);
+  }
+
+  Headers BearerFor(const std::string& username) {
+    auto token = app::CreateToken(*db_, kAdmin, username, kNow);
+    EXPECT_TRUE(token);
+    return {{"Authorization", "Bearer " + (token ? token->secret : std::string())}};
+  }
+
+  std::string StaffPath(const std::string& username) {
+    return "/api/v1/staff/" + std::to_string(StaffIdOf(username));
+  }
+
+  FixedClock clock_{kNow};
+  std::unique_ptr<web::Auth> auth_;
+  web::Router router_;
+  std::unique_ptr<web::Server> server_;
+  std::thread runner_;
+  uint16_t port_ = 0;
+};
+
+TEST_P(StaffHttpTest, PatchChangesTheRecordAndAnswersWithTheNewVersion) {
+  const auto admin = BearerFor("demo.admin");
+  const nlohmann::json change = {{"version", 1},
+                                 {"name", "Priya Hall"},
+                                 {"grade", "spo"},
+                                 {"contracted_hours", 22.5},
+                                 {"start_date", "2020-01-06"},
+                                 {"qualified_on", nullptr},
+                                 {"team_codes", {"NE-TYN-B"}}};
+  const auto r = Send("PATCH", StaffPath("demo.po1"), change.dump(), admin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const nlohmann::json body = r.Json();
+  EXPECT_EQ(body["version"], 2);
+  EXPECT_EQ(body["name"], "Priya Hall");
+  EXPECT_EQ(body["grade"], "spo");
+  EXPECT_EQ(body["contracted_minutes"], 1350);
+  EXPECT_EQ(body["contracted_hours"], 22.5);
+  EXPECT_EQ(body["start_date"], "2020-01-06");
+  EXPECT_TRUE(body["qualified_on"].is_null());
+  EXPECT_EQ(body["team_codes"], nlohmann::json({"NE-TYN-B"}));
+  EXPECT_EQ(body["account"]["username"], "demo.po1");
+
+  const auto read = Send("GET", StaffPath("demo.po1"), {}, admin);
+  ASSERT_EQ(read.status, 200) << read.body;
+  EXPECT_EQ(read.Json(), body);
+}
+
+TEST_P(StaffHttpTest, AStalePatchIs409AndChangesNothing) {
+  const auto admin = BearerFor("demo.admin");
+  const std::string path = StaffPath("demo.po1");
+  ASSERT_EQ(
+      Send("PATCH", path, nlohmann::json{{"version", 1}, {"grade", "pso"}}.dump(), admin).status,
+      200);
+  const auto stale =
+      Send("PATCH", path, nlohmann::json{{"version", 1}, {"name", "Other Name"}}.dump(), admin);
+  EXPECT_EQ(stale.status, 409);
+  const nlohmann::json error = stale.Json()["error"];
+  EXPECT_EQ(error["code"], "stale_version");
+  EXPECT_EQ(error["field"], "version");
+  EXPECT_NE(error["message"].get<std::string>().find("changed since: grade"), std::string::npos);
+  const nlohmann::json now = Send("GET", path, {}, admin).Json();
+  EXPECT_EQ(now["name"], "Priya Okafor");
+  EXPECT_EQ(now["version"], 2);
+}
+
+TEST_P(StaffHttpTest, BadInputIs400NamingTheField) {
+  const auto admin = BearerFor("demo.admin");
+  const std::string path = StaffPath("demo.po1");
+  const struct {
+    const char* why;
+    nlohmann::json body;
+    const char* field;
+  } cases[] = {
+      {"unknown grade", {{"version", 1}, {"grade", "wizard"}}, "grade"},
+      {"no hours", {{"version", 1}, {"contracted_hours", 0}}, "contracted_hours"},
+      {"too many hours", {{"version", 1}, {"contracted_hours", 61}}, "contracted_hours"},
+      {"hours as text", {{"version", 1}, {"contracted_hours", "37"}}, "contracted_hours"},
+      {"no 13th month", {{"version", 1}, {"start_date", "2026-13-01"}}, "start_date"},
+      {"start date cannot be cleared", {{"version", 1}, {"start_date", nullptr}}, "start_date"},
+      {"qualified on not a date", {{"version", 1}, {"qualified_on", "soon"}}, "qualified_on"},
+      {"blank name", {{"version", 1}, {"name", ""}}, "name"},
+      {"teams not a list", {{"version", 1}, {"team_codes", "NE-TYN-A"}}, "team_codes"},
+      {"a field that cannot be changed", {{"version", 1}, {"role", "spo"}}, "role"},
+      {"no version", {{"name", "New Name"}}, "version"},
+      {"a version that would wrap", {{"version", 4294967297LL}, {"name", "New Name"}}, "version"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.why);
+    const auto r = Send("PATCH", path, c.body.dump(), admin);
+    EXPECT_EQ(r.status, 400) << r.body;
+    EXPECT_EQ(r.Json()["error"]["field"], c.field);
+  }
+  const auto nothing = Send("PATCH", path, nlohmann::json{{"version", 1}}.dump(), admin);
+  EXPECT_EQ(nothing.status, 400);
+  EXPECT_EQ(nothing.Json()["error"]["code"], "empty_change");
+  EXPECT_EQ(Send("GET", path, {}, admin).Json()["version"], 1) << "nothing was written";
+}
+
+TEST_P(StaffHttpTest, UnknownStaffAndTeamsAre404) {
+  const auto admin = BearerFor("demo.admin");
+  const std::string rename = nlohmann::json{{"version", 1}, {"name", "New Name"}}.dump();
+  for (const char* path :
+       {"/api/v1/staff/424242", "/api/v1/staff/abc", "/api/v1/staff/0", "/api/v1/staff/1x"}) {
+    SCOPED_TRACE(path);
+    EXPECT_EQ(Send("PATCH", path, rename, admin).status, 404);
+    EXPECT_EQ(Send("GET", path, {}, admin).status, 404);
+  }
+  const auto team = Send("PATCH", StaffPath("demo.po1"),
+                         nlohmann::json{{"version", 1}, {"team_codes", {"NO-SUCH"}}}.dump(), admin);
+  EXPECT_EQ(team.status, 404);
+  EXPECT_EQ(team.Json()["error"]["field"], "team_codes");
+  EXPECT_EQ(Send("GET", "/api/v1/staff?team=NO-SUCH", {}, admin).status, 404);
+  EXPECT_EQ(Send("PATCH", "/api/v1/users/nobody",
+                 nlohmann::json{{"role", "spo"}, {"version", 1}}.dump(), admin)
+                .status,
+            404);
+}
+
+TEST_P(StaffHttpTest, ARoleChangeAppliesFromTheNextRequest) {
+  const auto admin = BearerFor("demo.admin");
+  const auto po2 = BearerFor("demo.po2");
+  EXPECT_EQ(Send("GET", "/api/v1/staff", {}, po2).status, 403);
+  const auto changed = Send("PATCH", "/api/v1/users/demo.po2",
+                            nlohmann::json{{"role", "spo"}, {"version", 1}}.dump(), admin);
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(changed.Json(),
+            (nlohmann::json{{"username", "demo.po2"}, {"role", "spo"}, {"version", 2}}));
+  EXPECT_EQ(Send("GET", "/api/v1/me", {}, po2).Json()["role"], "spo");
+  const auto listing = Send("GET", "/api/v1/staff", {}, po2);
+  ASSERT_EQ(listing.status, 200) << listing.body;
+  const nlohmann::json staff = listing.Json()["staff"];
+  ASSERT_EQ(staff.size(), 1u) << "an SPO of NE-DUR-A sees its one member";
+  EXPECT_EQ(staff[0]["account"]["version"], 2);
+
+  const auto stale = Send("PATCH", "/api/v1/users/demo.po2",
+                          nlohmann::json{{"role", "recall_team"}, {"version", 1}}.dump(), admin);
+  EXPECT_EQ(stale.status, 409);
+  const auto bad = Send("PATCH", "/api/v1/users/demo.po2",
+                        nlohmann::json{{"role", "king"}, {"version", 2}}.dump(), admin);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.Json()["error"]["field"], "role");
+}
+
+TEST_P(StaffHttpTest, ACookiePatchWithoutTheCsrfTokenIsRefused) {
+  const auto in = Send("POST", "/api/v1/session",
+                       nlohmann::json{{"username", "demo.admin"}, {"password", kPassword}}.dump());
+  ASSERT_EQ(in.status, 201) << in.body;
+  const std::string set_cookie = in.Header("Set-Cookie");
+  const std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
+  const std::string csrf = in.Json().value("csrf_token", "");
+  const std::string change = nlohmann::json{{"version", 1}, {"name", "Forged Name"}}.dump();
+
+  const auto forged = Send("PATCH", StaffPath("demo.po1"), change, {{"Cookie", cookie}});
+  EXPECT_EQ(forged.status, 403);
+  EXPECT_EQ(forged.Json()["error"]["code"], "csrf");
+  EXPECT_EQ(Load(StaffIdOf("demo.po1")).staff.name, "Priya Okafor");
+
+  const auto made =
+      Send("PATCH", StaffPath("demo.po1"), change, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}});
+  EXPECT_EQ(made.status, 200) << made.body;
+}
+
+// Every role on every staff route: the exact status each must get. These rows belong in the
+// authorisation matrix in auth_http_test.cc.
+TEST_P(StaffHttpTest, AuthorisationForEveryRoleOnTheStaffRoutes) {
+  for (const auto& [username, role] :
+       {std::pair{"demo.recall", access::Role::kRecallTeam},
+        std::pair{"demo.analyst", access::Role::kPerformanceAnalyst}}) {
+    access::Staff staff;
+    staff.name = "Extra Person";
+    staff.grade = access::Grade::kAdministrative;
+    ASSERT_TRUE(app::AddUser(*db_, kAdmin, {username, staff, role, kPassword}, kNow));
+  }
+  const std::vector<std::string> users = {"demo.po1",         "demo.spo1",   "demo.manager1",
+                                          "demo.enforcement", "demo.recall", "demo.analyst",
+                                          "demo.admin"};
+  std::map<std::string, Headers> bearer;
+  for (const auto& user : users) bearer[user] = BearerFor(user);
+
+  const int64_t po2 = StaffIdOf("demo.po2");
+  int n = 0;
+  // Valid changes at the current version, so only authorisation decides the status.
+  const auto rename_po2 = [&] {
+    return nlohmann::json{{"version", Load(po2).version}, {"name", "Tom " + std::to_string(++n)}}
+        .dump();
+  };
+  const auto flip_po2_role = [&] {
+    auto tx = db_->BeginRead();
+    const auto account = access::FindAccount(tx, "demo.po2");
+    const bool practitioner = account->account.role == access::Role::kPractitioner;
+    return nlohmann::json{{"role", practitioner ? "recall_team" : "practitioner"},
+                          {"version", account->account.version}}
+        .dump();
+  };
+  const auto none = [] { return std::string(); };
+  struct Row {
+    std::string method, target;
+    std::function<std::string()> body;
+    std::map<std::string, int> want;  // username -> status
+  };
+  const auto by_role = [&users](std::vector<int> statuses) {
+    std::map<std::string, int> out;
+    for (size_t i = 0; i < users.size(); ++i) out[users[i]] = statuses[i];
+    return out;
+  };
+  //                        po1  spo1 mgr1 enf  recall analyst admin
+  const std::vector<Row> rows = {
+      {"GET", "/api/v1/staff", none, by_role({403, 200, 200, 403, 403, 200, 200})},
+      {"GET", "/api/v1/staff?team=NE-TYN-A", none, by_role({403, 200, 200, 403, 403, 200, 200})},
+      {"GET", "/api/v1/staff?team=NE-DUR-A", none, by_role({403, 403, 403, 403, 403, 200, 200})},
+      {"GET", StaffPath("demo.po1"), none, by_role({403, 200, 200, 403, 403, 200, 200})},
+      {"GET", StaffPath("demo.po2"), none, by_role({403, 403, 403, 403, 403, 200, 200})},
+      {"PATCH", StaffPath("demo.po2"), rename_po2, by_role({403, 403, 403, 403, 403, 403, 200})},
+      {"PATCH", "/api/v1/users/demo.po2", flip_po2_role,
+       by_role({403, 403, 403, 403, 403, 403, 200})},
+  };
+  for (const auto& row : rows) {
+    for (const auto& user : users) {
+      SCOPED_TRACE(row.method + " " + row.target + " as " + user);
+      const auto r = Send(row.method, row.target, row.body(), bearer[user]);
+      EXPECT_EQ(r.status, row.want.at(user)) << r.body;
+    }
+  }
+}
+
+PROBITY_ON_BOTH_BACKENDS(StaffHttpTest);
 
 }  // namespace
 }  // namespace probity

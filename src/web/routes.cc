@@ -1,6 +1,7 @@
 #include "web/routes.h"
 
 #include "web/organisation_routes.h"
+#include "web/staff_routes.h"
 #include "web/system_routes.h"
 
 namespace probity::web {
@@ -9,6 +10,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth) {
   AddSystemRoutes(router, [&db] { return db.Ping(); });
   AddSessionRoutes(router, auth);
   AddOrganisationRoutes(router, auth);
+  AddStaffRoutes(router, auth);
 }
 
 const std::vector<std::pair<std::string, std::string>>& PublicRoutes() {
