@@ -9,6 +9,7 @@
 #include "access/rules.h"
 #include "app/accounts.h"
 #include "app/seed_demo.h"
+#include "cli/gen_data_command.h"
 #include "cli/listen_address.h"
 #include "cli/password_input.h"
 #include "store/db.h"
@@ -253,6 +254,8 @@ Commands::Commands(CLI::App& app) {
       "verify", "Verify the event log's hash chain; exit 1 naming the first broken seq");
   AddDbOption(verify, db_);
   verify->callback([this] { chosen_ = [this] { return AuditVerify(db_); }; });
+
+  AddGenDataCommand(app, chosen_);
 }
 
 int Commands::Run() { return chosen_ ? chosen_() : 2; }
