@@ -450,11 +450,12 @@ access::Staff NewStaff(Rng& rng, access::Grade grade, const std::string& team_co
   return s;
 }
 
+// Teams of 8 to 12; when what is left cannot make two such teams, it is split in two halves.
 int TeamSize(Rng& rng, int64_t remaining) {
   if (remaining <= 12) return static_cast<int>(remaining);
-  int size = rng.Between(8, 12);
-  if (remaining - size < 8) size = static_cast<int>(remaining - 8);
-  return std::min(size, 12);
+  const int size = rng.Between(8, 12);
+  if (remaining - size < 8) return static_cast<int>(remaining / 2);
+  return size;
 }
 
 // --- People. ---

@@ -97,7 +97,8 @@ TEST(GenGenerator, OrganisationFollowsTheScale) {
   for (const auto& s : org.staff) ++sizes[s.team];
   for (const auto& [team, size] : sizes) {
     SCOPED_TRACE(org.teams[team].team.code);
-    EXPECT_GE(size, 8);
+    // The last two teams share what is left, so may be a little smaller.
+    EXPECT_GE(size, team + 2 >= static_cast<int>(org.teams.size()) ? 6 : 8);
     EXPECT_LE(size, 12);
     EXPECT_EQ(org.staff[org.teams[team].manager].staff.grade, access::Grade::kSpo);
     EXPECT_FALSE(org.teams[team].officers.empty());
@@ -111,6 +112,25 @@ TEST(GenGenerator, OrganisationFollowsTheScale) {
   for (const auto& t : org.teams) EXPECT_TRUE(org::Check(t.team)) << t.team.code;
   for (const auto& o : org.offices) EXPECT_TRUE(org::Check(o)) << o.code;
   for (const auto& s : org.staff) EXPECT_TRUE(access::CheckStaff(s.staff)) << s.staff.name;
+}
+
+TEST(GenGenerator, TeamsAreEightToTwelveAtEveryScale) {
+  for (int64_t people : {1, 200, 777, 5000, 12'345, 250'000}) {
+    const GenOrg org = GenerateOrg({people, 3});
+    SCOPED_TRACE(people);
+    EXPECT_EQ(static_cast<int64_t>(org.staff.size()), StaffFor(people));
+    std::vector<int> sizes(org.teams.size());
+    for (const auto& s : org.staff) ++sizes[s.team];
+    for (size_t t = 0; t < sizes.size(); ++t) {
+      EXPECT_GE(sizes[t], t + 2 >= sizes.size() ? 6 : 8) << org.teams[t].team.code;
+      EXPECT_LE(sizes[t], 12) << org.teams[t].team.code;
+    }
+    if (people == 250'000) {
+      EXPECT_GE(org.teams.size(), 1000u);
+      EXPECT_GE(org.regions.size(), 10u);
+      EXPECT_LE(org.regions.size(), 15u);
+    }
+  }
 }
 
 TEST(GenGenerator, CrnsAreValidAndUnique) {

@@ -76,7 +76,15 @@ BulkInsert::BulkInsert(Transaction& tx, std::string table, std::vector<std::stri
 BulkInsert::~BulkInsert() = default;
 
 void BulkInsert::Sent() {
-  if (++column_ > columns_.size()) throw std::logic_error("too many values in a row of " + table_);
+  if (++column_ > columns_.size()) Abandon("too many values in a row of " + table_);
+}
+
+void BulkInsert::Abandon(const std::string& why) {
+  // The half-made row is dropped, so the rows before it can still be sent.
+  column_ = 0;
+  copy_.resize(row_start_);
+  if (sqlite_) sqlite_api::sqlite3_clear_bindings(sqlite_->statement);
+  throw std::logic_error(why);
 }
 
 BulkInsert& BulkInsert::Int(int64_t value) {
@@ -123,8 +131,8 @@ BulkInsert& BulkInsert::Null() {
 
 void BulkInsert::EndRow() {
   if (column_ != columns_.size())
-    throw std::logic_error("a row of " + table_ + " has " + std::to_string(column_) +
-                           " values for " + std::to_string(columns_.size()) + " columns");
+    Abandon("a row of " + table_ + " has " + std::to_string(column_) + " values for " +
+            std::to_string(columns_.size()) + " columns");
   column_ = 0;
   ++rows_;
   if (sqlite_) {
@@ -134,6 +142,7 @@ void BulkInsert::EndRow() {
     return;
   }
   copy_ += '\n';
+  row_start_ = copy_.size();
 }
 
 void BulkInsert::Finish() {
@@ -158,6 +167,7 @@ void BulkInsert::Finish() {
       PQclear(result);
   }
   copy_.clear();
+  row_start_ = 0;
   if (failed != nullptr) ThrowPostgres(conn, failed, "COPY " + table_);
 }
 

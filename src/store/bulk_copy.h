@@ -21,7 +21,8 @@ namespace probity::store {
 // buffered and sent at Finish(), since one connection runs one COPY at a time: finish parent
 // tables before their children. Throws soci::soci_error when the database refuses a row (the
 // caller's transaction then rolls back) and std::logic_error when a row has the wrong number of
-// values. Not thread-safe; lives within its Transaction.
+// values (that row is dropped; the rows before it stay). Not thread-safe; lives within its
+// Transaction.
 class BulkInsert {
  public:
   BulkInsert(Transaction& tx, std::string table, std::vector<std::string> columns);
@@ -47,12 +48,14 @@ class BulkInsert {
  private:
   struct Sqlite;
   void Sent();
+  [[noreturn]] void Abandon(const std::string& why);
   Transaction& tx_;
   std::string table_;
   std::vector<std::string> columns_;
   size_t column_ = 0;  // values given in the current row
   int64_t rows_ = 0;
   std::string copy_;  // PostgreSQL: COPY text-format rows not yet sent
+  size_t row_start_ = 0;  // where the current row begins in copy_
   std::unique_ptr<Sqlite> sqlite_;
 };
 
