@@ -3,6 +3,7 @@
 #include "web/organisation_routes.h"
 #include "web/staff_routes.h"
 #include "web/system_routes.h"
+#include "web/timeline_routes.h"
 
 namespace probity::web {
 
@@ -11,6 +12,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth) {
   AddSessionRoutes(router, auth);
   AddOrganisationRoutes(router, auth);
   AddStaffRoutes(router, auth);
+  AddTimelineRoutes(router, auth);
 }
 
 const std::vector<std::pair<std::string, std::string>>& PublicRoutes() {
