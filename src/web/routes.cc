@@ -1,6 +1,7 @@
 #include "web/routes.h"
 
 #include "web/organisation_routes.h"
+#include "web/sentence_routes.h"
 #include "web/staff_routes.h"
 #include "web/system_routes.h"
 #include "web/timeline_routes.h"
@@ -11,6 +12,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth) {
   AddSystemRoutes(router, [&db] { return db.Ping(); });
   AddSessionRoutes(router, auth);
   AddOrganisationRoutes(router, auth);
+  AddSentenceRoutes(router, auth);
   AddStaffRoutes(router, auth);
   AddTimelineRoutes(router, auth);
 }
