@@ -19,8 +19,10 @@ enum class Reach { kNone, kTeam, kPdu, kAll };
 Reach CaseReach(Role role, Action action) {
   switch (role) {
     case Role::kPractitioner:
-      return action == Action::kCountersign || action == Action::kAllocateCase ? Reach::kNone
-                                                                               : Reach::kTeam;
+      return action == Action::kCountersign || action == Action::kAllocateCase ||
+                     action == Action::kRestrictCase
+                 ? Reach::kNone
+                 : Reach::kTeam;
     case Role::kSpo:
       return Reach::kTeam;
     case Role::kSeniorManager:
@@ -30,11 +32,18 @@ Reach CaseReach(Role role, Action action) {
     case Role::kRecallTeam:
       // Public protection casework receives recalls from anywhere.
       return action == Action::kReadCase || action == Action::kEnforce ? Reach::kAll : Reach::kNone;
+    case Role::kAdministrator:
+      // Runs the system and reads no case record, but keeps staff away from cases they must not
+      // see (a colleague's relative): lists, not records.
+      return action == Action::kRestrictCase ? Reach::kAll : Reach::kNone;
     case Role::kPerformanceAnalyst:  // figures, never records
-    case Role::kAdministrator:       // runs the system, reads no case without a case role
       return Reach::kNone;
   }
   return Reach::kNone;
+}
+
+const char* ReachName(Reach reach) {
+  return reach == Reach::kTeam ? "teams" : reach == Reach::kPdu ? "PDU" : "scope";
 }
 
 bool Covers(const Principal& who, Reach reach, int64_t team_id, int64_t pdu_id) {
@@ -74,6 +83,8 @@ const char* ToString(Action a) {
       return "manage_accounts";
     case Action::kReadAccessLog:
       return "read_access_log";
+    case Action::kRestrictCase:
+      return "restrict_case";
   }
   return "unknown";
 }
@@ -91,15 +102,15 @@ Decision Decide(const Principal& who, Action action, const CaseAccess& on) {
   if (!on.restricted_to.empty() && !Has(on.restricted_to, who.staff_id))
     return Hide("case restricted to named staff");
   const Reach reach = CaseReach(who.role, action);
-  if (reach == Reach::kNone) {
-    // A role that never reads cases learns nothing about one either.
-    return action == Action::kReadCase
-               ? Hide(std::string(ToString(who.role)) + " reads no case records")
-               : Deny(std::string(ToString(who.role)) + " may not " + ToString(action));
-  }
-  if (!Covers(who, reach, on.team_id, on.pdu_id))
-    return Hide("case outside " + std::string(reach == Reach::kTeam ? "your teams" : "your PDU"));
-  return Allow("in scope");
+  if (Covers(who, reach, on.team_id, on.pdu_id)) return Allow("in scope");
+  // Refused. Someone who may read the case learns why; anyone else learns nothing, not even
+  // that it exists, so a refusal never tells a CRN that exists from one that does not.
+  const Reach read = CaseReach(who.role, Action::kReadCase);
+  if (Covers(who, read, on.team_id, on.pdu_id))
+    return Deny(std::string(ToString(who.role)) + " may not " + ToString(action) +
+                (reach == Reach::kNone ? "" : " outside your " + std::string(ReachName(reach))));
+  return Hide(read == Reach::kNone ? std::string(ToString(who.role)) + " reads no case records"
+                                   : "case outside your " + std::string(ReachName(read)));
 }
 
 CaseScope ScopeOf(const Principal& who, Action action) {

@@ -23,6 +23,7 @@ enum class Action {
   kManageOrganisation,  // regions, PDUs, teams, offices, rooms, reference data
   kManageAccounts,      // staff, accounts, tokens
   kReadAccessLog,       // who read restricted cases
+  kRestrictCase,        // change a case's exclusion and restriction lists
 };
 
 const char* ToString(Action a);

@@ -55,7 +55,14 @@ TEST(Decide, CaseAccessFollowsRoleAndScope) {
       {"recall team does not allocate", recall, Action::kAllocateCase, kTeam20Case, kDeny},
       {"analyst reads no records", analyst, Action::kReadCase, kTeam10Case, kHide},
       {"administrator reads no records", admin, Action::kReadCase, kTeam10Case, kHide},
-      {"administrator writes no records", admin, Action::kWriteCase, kTeam10Case, kDeny},
+      {"administrator writes no records, and learns nothing of them", admin, Action::kWriteCase,
+       kTeam10Case, kHide},
+      {"administrator keeps staff off a case without reading it", admin, Action::kRestrictCase,
+       kTeam20Case, kAllow},
+      {"SPO restricts cases in team", spo, Action::kRestrictCase, kTeam10Case, kAllow},
+      {"practitioner may not restrict", po, Action::kRestrictCase, kTeam10Case, kDeny},
+      {"a refusal outside read scope hides rather than denies", spo, Action::kAllocateCase,
+       kTeam11Case, kHide},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.why);
@@ -109,6 +116,18 @@ TEST(Decide, FiguresAndWorkloadByUnit) {
       Decide(As(Role::kSeniorManager, {10}, {1}), Action::kAllocateCase, UnitAccess{20, 2}));
   EXPECT_FALSE(
       Decide(As(Role::kPractitioner, {10}, {1}), Action::kAllocateCase, UnitAccess{10, 1}));
+}
+
+TEST(ScopeOf, ListsMatchTheReachOfOneCase) {
+  const auto po = As(Role::kPractitioner, {10}, {1});
+  const auto manager = As(Role::kSeniorManager, {10, 11}, {1});
+  EXPECT_EQ(ScopeOf(po, Action::kReadCase).kind, CaseScope::Kind::kTeams);
+  EXPECT_EQ(ScopeOf(po, Action::kReadCase).ids, std::vector<int64_t>{10});
+  EXPECT_EQ(ScopeOf(po, Action::kAllocateCase).kind, CaseScope::Kind::kNone);
+  EXPECT_EQ(ScopeOf(manager, Action::kReadCase).kind, CaseScope::Kind::kPdus);
+  EXPECT_EQ(ScopeOf(As(Role::kRecallTeam, {}, {}), Action::kReadCase).kind, CaseScope::Kind::kAll);
+  EXPECT_EQ(ScopeOf(As(Role::kAdministrator, {}, {}), Action::kReadCase).kind,
+            CaseScope::Kind::kNone);
 }
 
 }  // namespace

@@ -304,18 +304,12 @@ Result<int64_t> Allocate(store::Db& db, const store::Actor& by, const CaseRef& o
       return Error{ErrorKind::kNotFound, "unknown_team",
                    "there is no team with code " + *in.team_code, "team_code"};
     team_id = *id;
-  } else if (staff_id && std::find(officer_teams.begin(), officer_teams.end(), team_id) ==
-                             officer_teams.end()) {
-    if (officer_teams.size() != 1)
-      return Error::Invalid(
-          "team_required",
-          "the officer is not in team " + person->team_code + ": name the team the case moves to",
-          "team_code");
-    team_id = officer_teams.front();
   }
   if (staff_id &&
       std::find(officer_teams.begin(), officer_teams.end(), team_id) == officer_teams.end())
-    return Error::Invalid("not_in_team", "the officer is not a member of that team",
+    return Error::Invalid("not_in_team",
+                          "the officer is not a member of the team holding the case: to move the "
+                          "case to another team, name it in team_code",
                           "officer_username");
   if (team_id == person->team_id && staff_id == person->officer_staff_id)
     return Error::Conflict("no_change", "the case is already allocated that way");

@@ -49,19 +49,18 @@ Result<int> EndRegistration(store::Db& db, const store::Actor& by, const CaseRef
                             const std::string& reason, int expected_version, UtcTime now);
 // kNotFound (other_crn) when the other person does not exist; kConflict "already_linked".
 Result<int64_t> LinkKeepApart(store::Db& db, const store::Actor& by, const CaseRef& on,
-                              const std::string& other_crn, const std::string& reason,
-                              UtcTime now);
+                              const std::string& other_crn, const std::string& reason, UtcTime now);
 Result<int64_t> AddConviction(store::Db& db, const store::Actor& by, const CaseRef& on,
                               const cases::Conviction& conviction, UtcTime now);
 
 struct AllocationRequest {
   std::optional<std::string> officer_username;  // nullopt: to the team's unallocated queue
-  std::optional<std::string> team_code;  // default: the officer's team holding the case, or
-                                         // their only team
+  std::optional<std::string> team_code;  // default: the team holding the case; naming another
+                                         // moves the case there
   std::string reason;
 };
 // kNotFound (officer_username / team_code) for an unknown officer or team; kInvalid when the
-// officer is not in the team, or the team is ambiguous; kConflict "no_change" when the case
+// officer is not in the team; kConflict "no_change" when the case
 // already sits with that officer in that team.
 Result<int64_t> Allocate(store::Db& db, const store::Actor& by, const CaseRef& on,
                          const AllocationRequest& request, UtcTime now);

@@ -387,6 +387,22 @@ std::optional<int64_t> TeamIdOf(store::Transaction& tx, const std::string& team_
   return id;
 }
 
+std::optional<access::UnitAccess> FindTeamUnit(store::Transaction& tx,
+                                               const std::string& team_code) {
+  long long id = 0, pdu = 0;
+  tx.sql() << "SELECT id, pdu_id FROM team WHERE code = :c", soci::use(team_code), soci::into(id),
+      soci::into(pdu);
+  if (!tx.sql().got_data()) return std::nullopt;
+  return access::UnitAccess{id, pdu};
+}
+
+std::string TeamCodeOf(store::Transaction& tx, int64_t team_id) {
+  const long long id = team_id;
+  std::string code;
+  tx.sql() << "SELECT code FROM team WHERE id = :id", soci::use(id), soci::into(code);
+  return tx.sql().got_data() ? code : std::string();
+}
+
 std::vector<Allocation> LoadAllocations(store::Transaction& tx, int64_t person_id) {
   const long long person = person_id;
   std::vector<Allocation> out;

@@ -59,6 +59,11 @@ int64_t InsertAllocation(store::Transaction& tx, int64_t person_id, int64_t team
 // Team ids a member of staff belongs to; the id of a team code (nullopt when unknown).
 std::vector<int64_t> TeamsOfStaff(store::Transaction& tx, int64_t staff_id);
 std::optional<int64_t> TeamIdOf(store::Transaction& tx, const std::string& team_code);
+// The team and its PDU, for asking policy about a team before any case exists in it.
+std::optional<access::UnitAccess> FindTeamUnit(store::Transaction& tx,
+                                               const std::string& team_code);
+// The code of a team id ("" when unknown).
+std::string TeamCodeOf(store::Transaction& tx, int64_t team_id);
 std::vector<Allocation> LoadAllocations(store::Transaction& tx, int64_t person_id);
 
 // The whole record for the person page, except the timeline.

@@ -39,6 +39,18 @@ Result<std::optional<double>> OptionalNumber(const nlohmann::json& body, const c
   return std::optional<double>(body[field].get<double>());
 }
 
+Result<std::optional<bool>> OptionalBool(const nlohmann::json& body, const char* field) {
+  if (!Present(body, field)) return std::optional<bool>{};
+  if (!body[field].is_boolean()) return Wrong(field, "true or false");
+  return std::optional<bool>(body[field].get<bool>());
+}
+
+Result<std::optional<int64_t>> OptionalInt(const nlohmann::json& body, const char* field) {
+  if (!Present(body, field)) return std::optional<int64_t>{};
+  if (!body[field].is_number_integer()) return Wrong(field, "a whole number");
+  return std::optional<int64_t>(body[field].get<int64_t>());
+}
+
 Result<std::vector<std::string>> StringList(const nlohmann::json& body, const char* field) {
   std::vector<std::string> out;
   if (!Present(body, field)) return out;

@@ -19,6 +19,10 @@ Result<std::optional<std::string>> OptionalString(const nlohmann::json& body, co
 Result<int64_t> RequiredInt(const nlohmann::json& body, const char* field);
 // nullopt when absent; kInvalid when present but not a number.
 Result<std::optional<double>> OptionalNumber(const nlohmann::json& body, const char* field);
+// nullopt when absent or null; kInvalid when present but not true or false.
+Result<std::optional<bool>> OptionalBool(const nlohmann::json& body, const char* field);
+// nullopt when absent or null; kInvalid when present but not an integer.
+Result<std::optional<int64_t>> OptionalInt(const nlohmann::json& body, const char* field);
 // An array of strings; empty when absent. kInvalid when present but not one.
 Result<std::vector<std::string>> StringList(const nlohmann::json& body, const char* field);
 

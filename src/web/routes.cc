@@ -1,6 +1,8 @@
 #include "web/routes.h"
 
+#include "web/case_access_routes.h"
 #include "web/organisation_routes.h"
+#include "web/people_routes.h"
 #include "web/sentence_routes.h"
 #include "web/staff_routes.h"
 #include "web/system_routes.h"
@@ -13,6 +15,8 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth) {
   AddSessionRoutes(router, auth);
   AddOrganisationRoutes(router, auth);
   AddSentenceRoutes(router, auth);
+  AddPeopleRoutes(router, auth);
+  AddCaseAccessRoutes(router, auth);
   AddStaffRoutes(router, auth);
   AddTimelineRoutes(router, auth);
 }

@@ -1,0 +1,72 @@
+#include "app_server.h"
+
+#include "app/accounts.h"
+#include "app/seed_demo.h"
+#include "web/routes.h"
+
+namespace probity::testing {
+
+void AppServerTest::SetUp() {
+  DbTest::SetUp();
+  if (IsSkipped() || HasFatalFailure()) return;
+  db_ = OpenMigrated(4);
+  ASSERT_TRUE(app::SeedDemo(*db_, kDemoPassword, clock_.Now()));
+  auth_ = std::make_unique<web::Auth>(*db_, clock_, web::AuthOptions{});
+  web::AddApplicationRoutes(router_, *db_, *auth_);
+  web::ServerOptions options;
+  options.host = "127.0.0.1";
+  options.port = 0;
+  options.threads = 2;
+  server_ = std::make_unique<web::Server>(router_, options);
+  auto port = server_->Start();
+  ASSERT_TRUE(port) << port.error().message;
+  port_ = *port;
+  runner_ = std::thread([this] { server_->Run(); });
+}
+
+void AppServerTest::TearDown() {
+  if (server_) {
+    server_->Stop();
+    if (runner_.joinable()) runner_.join();
+  }
+  DbTest::TearDown();
+}
+
+ClientResponse AppServerTest::Send(const std::string& method, const std::string& target,
+                                   const std::string& body, Headers headers) {
+  HttpClient client(port_);
+  if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
+  return client.Send(method, target, body, headers);
+}
+
+ClientResponse AppServerTest::As(const std::string& username, const std::string& method,
+                                 const std::string& target, const nlohmann::json& body) {
+  auto& token = tokens_[username];
+  if (token.empty()) {
+    auto created = app::CreateToken(*db_, {"system:test", std::nullopt}, username, clock_.Now());
+    EXPECT_TRUE(created) << username;
+    if (created) token = created->secret;
+  }
+  return Send(method, target, body.is_null() ? std::string() : body.dump(),
+              {{"Authorization", "Bearer " + token}});
+}
+
+std::pair<std::string, std::string> AppServerTest::SignIn(const std::string& username) {
+  const auto r = Send("POST", "/api/v1/session",
+                      nlohmann::json{{"username", username}, {"password", kDemoPassword}}.dump());
+  EXPECT_EQ(r.status, 201) << r.body;
+  const std::string set_cookie = r.Header("Set-Cookie");
+  return {set_cookie.substr(0, set_cookie.find(';')), r.Json().value("csrf_token", "")};
+}
+
+void AppServerTest::AddAccount(const std::string& username, access::Role role,
+                               std::vector<std::string> teams) {
+  access::Staff staff;
+  staff.name = "Extra " + username;
+  staff.grade = access::Grade::kAdministrative;
+  staff.team_codes = std::move(teams);
+  ASSERT_TRUE(app::AddUser(*db_, {"system:test", std::nullopt},
+                           {username, staff, role, kDemoPassword}, clock_.Now()));
+}
+
+}  // namespace probity::testing

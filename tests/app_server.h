@@ -1,0 +1,52 @@
+// A running Probity server over a fresh database seeded with the demo organisation and accounts
+// (password kDemoPassword), on each backend: the base of the HTTP tests. The clock is fixed.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "db_fixture.h"
+#include "http_client.h"
+#include "store/db.h"
+#include "web/auth.h"
+#include "web/router.h"
+#include "web/server.h"
+
+namespace probity::testing {
+
+inline const std::string kDemoPassword = "correct horse battery staple";
+
+class AppServerTest : public DbTest {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  using Headers = std::vector<std::pair<std::string, std::string>>;
+  // A request; a non-empty body is sent as application/json.
+  ClientResponse Send(const std::string& method, const std::string& target,
+                      const std::string& body = {}, Headers headers = {});
+  // The same with an API token of `username` (created once per test).
+  ClientResponse As(const std::string& username, const std::string& method,
+                    const std::string& target, const nlohmann::json& body = nullptr);
+  // Signs in; returns (cookie pair, csrf token).
+  std::pair<std::string, std::string> SignIn(const std::string& username);
+  // Adds an account for a role the demo lacks (recall team, performance analyst).
+  void AddAccount(const std::string& username, access::Role role,
+                  std::vector<std::string> teams = {});
+
+  FixedClock clock_{ParseUtc("2026-11-23T09:00:00.000000Z").value()};
+  std::unique_ptr<store::Db> db_;
+  std::unique_ptr<web::Auth> auth_;
+  web::Router router_;
+  std::unique_ptr<web::Server> server_;
+  std::thread runner_;
+  uint16_t port_ = 0;
+  std::map<std::string, std::string> tokens_;
+};
+
+}  // namespace probity::testing
