@@ -5,6 +5,7 @@
 #include "app/accounts.h"
 #include "app/organisation.h"
 #include "org/store.h"
+#include "web/case_gate.h"
 #include "web/json_input.h"
 
 namespace probity::web {
@@ -12,8 +13,6 @@ namespace probity::web {
 namespace {
 using access::Action;
 using access::Principal;
-
-store::Actor ActorOf(const Principal& who) { return {who.ActorId(), std::nullopt}; }
 
 nlohmann::json ToJson(const org::Organisation& o) {
   nlohmann::json out = {{"regions", nlohmann::json::array()},
@@ -159,11 +158,11 @@ void AddOrganisationRoutes(Router& router, const Auth& auth) {
                if (!body) return body.error();
                auto name = RequiredString(*body, "name");
                if (!name) return name.error();
-               auto version = RequiredInt(*body, "version");
+               auto version = RequiredVersion(*body);
                if (!version) return version.error();
                auto renamed =
                    app::RenameTeam(auth.db(), ActorOf(who), std::string(request.Param("code")),
-                                   *name, static_cast<int>(*version), auth.clock().Now());
+                                   *name, *version, auth.clock().Now());
                if (!renamed) return renamed.error();
                return Response::Json(
                    200, {{"code", request.Param("code")}, {"name", *name}, {"version", *renamed}});

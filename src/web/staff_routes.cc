@@ -8,6 +8,7 @@
 #include "access/policy.h"
 #include "access/rules.h"
 #include "app/staff.h"
+#include "web/case_gate.h"
 #include "web/json_input.h"
 
 namespace probity::web {
@@ -15,8 +16,6 @@ namespace probity::web {
 namespace {
 using access::Action;
 using access::Principal;
-
-store::Actor ActorOf(const Principal& who) { return {who.ActorId(), std::nullopt}; }
 
 nlohmann::json OptionalText(const std::optional<std::string>& text) {
   return text ? nlohmann::json(*text) : nlohmann::json(nullptr);
