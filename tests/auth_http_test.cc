@@ -274,8 +274,9 @@ TEST_P(AuthHttpTest, AnAdministratorAddsAndDisablesAUser) {
   EXPECT_EQ(Send("GET", "/api/v1/me", {}, {{"Cookie", new_cookie}}).status, 401);
 }
 
-// Every route as every role: the exact status each must get. Case routes join this table as
-// they arrive (with in-scope, out-of-scope, excluded and restricted cases).
+// Every organisation and account route as every role: the exact status each must get. Case
+// routes have their own table in case_access_test.cc (in scope, out of scope, excluded,
+// restricted); staff routes theirs in staff_test.cc.
 TEST_P(AuthHttpTest, AuthorisationMatrixForEveryRoleOnEveryRoute) {
   const store::Actor setup{"system:test", std::nullopt};
   for (const auto& [username, role] :
