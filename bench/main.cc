@@ -48,12 +48,17 @@ class CollectingReporter : public benchmark::ConsoleReporter {
 
 }  // namespace
 
+namespace probity::bench {
+void PrintCasePageSummary();  // case_page_bench.cc
+}
+
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   CollectingReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
   reporter.PrintPairs();
+  probity::bench::PrintCasePageSummary();
   benchmark::Shutdown();
   return 0;
 }
