@@ -4,11 +4,13 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <memory>
 
 #include "access/model.h"
 #include "access/rules.h"
 #include "app/accounts.h"
 #include "app/seed_demo.h"
+#include "app/seed_demo_caseload.h"
 #include "cli/gen_data_command.h"
 #include "cli/listen_address.h"
 #include "cli/password_input.h"
@@ -54,10 +56,11 @@ int Migrate(const std::string& url) {
   return 0;
 }
 
-int SeedDemo(const std::string& url, const std::string& password) {
+int SeedDemo(const std::string& url, const std::string& password, int people) {
   auto db = OpenMigrated(url, 1);
   if (!db) return Fail(db.error());
-  auto report = app::SeedDemo(**db, password, SystemClock().Now());
+  const UtcTime now = SystemClock().Now();
+  auto report = app::SeedDemo(**db, password, now);
   if (!report) return Fail(report.error());
   if (report->already_seeded) {
     std::cout << "demo data is already loaded; nothing changed\n";
@@ -72,6 +75,10 @@ int SeedDemo(const std::string& url, const std::string& password) {
   if (!report->generated_password.empty())
     std::cout << "demo password (shown once; choose your own with --demo-password): "
               << report->generated_password << "\n";
+  // The caseload after the accounts are printed: a failure here still leaves the password shown.
+  if (auto caseload = app::SeedDemoCaseload(**db, people, 20261123, now); !caseload)
+    return Fail(caseload.error());
+  std::cout << "demo caseload: " << people << " people\n";
   return 0;
 }
 
@@ -208,7 +215,14 @@ Commands::Commands(CLI::App& app) {
   AddDbOption(seed, db_);
   seed->add_option("--demo-password", demo_password_,
                    "Password for every demo account (default: a random one, printed once)");
-  seed->callback([this] { chosen_ = [this] { return SeedDemo(db_, demo_password_); }; });
+  auto people = std::make_shared<int>(400);  // owned by the callback, which CLI11 keeps
+  seed->add_option("--people", *people, "People on probation in the demo caseload (0: none)")
+      ->check(CLI::Range(0, 100000))
+      ->envname("PROBITY_DEMO_PEOPLE")
+      ->capture_default_str();
+  seed->callback([this, people] {
+    chosen_ = [this, people] { return SeedDemo(db_, demo_password_, *people); };
+  });
 
   auto* user = app.add_subcommand("user", "Manage accounts");
   user->require_subcommand(1);
