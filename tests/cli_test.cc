@@ -106,9 +106,9 @@ TEST_P(CliDbTest, MigrateSeedAndVerify) {
   EXPECT_EQ(migrate.exit_code, 0);
   EXPECT_NE(migrate.output.find("up to date"), std::string::npos);
 
-  const auto seed = Probity("seed-demo " + db);
+  const auto seed = Probity("seed-demo --people 3 " + db);
   EXPECT_EQ(seed.exit_code, 0) << seed.output;
-  EXPECT_EQ(Probity("seed-demo " + db).exit_code, 0);
+  EXPECT_EQ(Probity("seed-demo --people 3 " + db).exit_code, 0);
 
   const auto verify = Probity("audit verify " + db);
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
@@ -122,7 +122,7 @@ TEST_P(CliDbTest, DbMayComeFromTheEnvironment) {
 }
 
 TEST_P(CliDbTest, AuditVerifyExits1NamingTheBrokenSeq) {
-  ASSERT_EQ(Probity("seed-demo --db " + Quote(url())).exit_code, 0);
+  ASSERT_EQ(Probity("seed-demo --people 0 --db " + Quote(url())).exit_code, 0);
   {
     auto db = Open(1);
     auto tx = db->BeginWrite();
@@ -181,7 +181,9 @@ std::string LastLine(const std::string& output) {
 TEST_P(CliDbTest, UserAddReadsThePasswordFromStandardInputAndTokensWork) {
   const std::string db = "--db " + Quote(url());
   ASSERT_EQ(
-      Probity("seed-demo " + db + " --demo-password 'correct horse battery staple'").exit_code, 0);
+      Probity("seed-demo --people 0 " + db + " --demo-password 'correct horse battery staple'")
+          .exit_code,
+      0);
   const std::string add = "user add " + db +
                           " --username j.smith --name 'Jo Smith' --grade po --team NE-TYN-A "
                           "--role practitioner";
@@ -226,11 +228,11 @@ TEST_P(CliDbTest, UserAddReadsThePasswordFromStandardInputAndTokensWork) {
 }
 
 TEST_P(CliDbTest, SeedDemoPrintsAGeneratedPasswordOnce) {
-  const auto seed = Probity("seed-demo --db " + Quote(url()));
+  const auto seed = Probity("seed-demo --people 0 --db " + Quote(url()));
   ASSERT_EQ(seed.exit_code, 0) << seed.output;
   EXPECT_NE(seed.output.find("demo.po1"), std::string::npos);
   EXPECT_NE(seed.output.find("demo password"), std::string::npos);
-  const auto again = Probity("seed-demo --db " + Quote(url()));
+  const auto again = Probity("seed-demo --people 0 --db " + Quote(url()));
   EXPECT_EQ(again.output.find("demo password"), std::string::npos);
 }
 
