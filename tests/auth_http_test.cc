@@ -8,76 +8,19 @@
 #include <regex>
 
 #include "app/accounts.h"
-#include "app/seed_demo.h"
-#include "db_fixture.h"
-#include "http_client.h"
-#include "web/auth.h"
+#include "app_server.h"
 #include "web/openapi.h"
 #include "web/routes.h"
-#include "web/server.h"
 
 namespace probity {
 namespace {
 
 using testing::ClientResponse;
-using testing::HttpClient;
 
-const std::string kPassword = "correct horse battery staple";
+using testing::kDemoPassword;
 const UtcTime kNow = ParseUtc("2026-11-23T09:00:00.000000Z").value();
 
-class AuthHttpTest : public testing::DbTest {
- protected:
-  void SetUp() override {
-    DbTest::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    db_ = OpenMigrated(4);
-    ASSERT_TRUE(app::SeedDemo(*db_, kPassword, clock_.Now()));
-    auth_ = std::make_unique<web::Auth>(*db_, clock_, web::AuthOptions{});
-    web::AddApplicationRoutes(router_, *db_, *auth_);
-    web::ServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.threads = 2;
-    server_ = std::make_unique<web::Server>(router_, options);
-    auto port = server_->Start();
-    ASSERT_TRUE(port) << port.error().message;
-    port_ = *port;
-    runner_ = std::thread([this] { server_->Run(); });
-  }
-
-  void TearDown() override {
-    if (server_) {
-      server_->Stop();
-      if (runner_.joinable()) runner_.join();
-    }
-    DbTest::TearDown();
-  }
-
-  ClientResponse Send(const std::string& method, const std::string& target,
-                      const std::string& body = {},
-                      std::vector<std::pair<std::string, std::string>> headers = {}) {
-    HttpClient client(port_);
-    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-    return client.Send(method, target, body, headers);
-  }
-
-  // Signs in; returns (cookie pair, csrf token).
-  std::pair<std::string, std::string> SignIn(const std::string& username) {
-    const auto r = Send("POST", "/api/v1/session",
-                        nlohmann::json{{"username", username}, {"password", kPassword}}.dump());
-    EXPECT_EQ(r.status, 201) << r.body;
-    const std::string set_cookie = r.Header("Set-Cookie");
-    return {set_cookie.substr(0, set_cookie.find(';')), r.Json().value("csrf_token", "")};
-  }
-
-  FixedClock clock_{kNow};
-  std::unique_ptr<store::Db> db_;
-  std::unique_ptr<web::Auth> auth_;
-  web::Router router_;
-  std::unique_ptr<web::Server> server_;
-  std::thread runner_;
-  uint16_t port_ = 0;
-};
+class AuthHttpTest : public testing::AppServerTest {};
 
 TEST_P(AuthHttpTest, NoRouteButThePublicOnesAnswersWithoutCredentials) {
   const auto& open = web::PublicRoutes();
@@ -108,7 +51,7 @@ TEST_P(AuthHttpTest, EveryRouteIsInTheOpenApiDocument) {
 
 TEST_P(AuthHttpTest, SignInSetsAnHttpOnlySameSiteCookieAndShowsWhoIsSignedIn) {
   const auto r = Send("POST", "/api/v1/session",
-                      nlohmann::json{{"username", "demo.po1"}, {"password", kPassword}}.dump());
+                      nlohmann::json{{"username", "demo.po1"}, {"password", kDemoPassword}}.dump());
   ASSERT_EQ(r.status, 201) << r.body;
   const std::string cookie = r.Header("Set-Cookie");
   EXPECT_NE(cookie.find("probity_session="), std::string::npos);
@@ -128,8 +71,9 @@ TEST_P(AuthHttpTest, WrongPasswordAndUnknownUserLookTheSame) {
   const auto wrong =
       Send("POST", "/api/v1/session",
            nlohmann::json{{"username", "demo.po1"}, {"password", "nope nope nope"}}.dump());
-  const auto unknown = Send("POST", "/api/v1/session",
-                            nlohmann::json{{"username", "nobody"}, {"password", kPassword}}.dump());
+  const auto unknown =
+      Send("POST", "/api/v1/session",
+           nlohmann::json{{"username", "nobody"}, {"password", kDemoPassword}}.dump());
   EXPECT_EQ(wrong.status, 401);
   EXPECT_EQ(unknown.status, 401);
   EXPECT_EQ(wrong.body, unknown.body);
@@ -152,8 +96,9 @@ TEST_P(AuthHttpTest, RepeatedFailuresAreThrottledWith429) {
                     .dump())
                .status;
   EXPECT_EQ(last, 429);
-  const auto right = Send("POST", "/api/v1/session",
-                          nlohmann::json{{"username", "demo.po1"}, {"password", kPassword}}.dump());
+  const auto right =
+      Send("POST", "/api/v1/session",
+           nlohmann::json{{"username", "demo.po1"}, {"password", kDemoPassword}}.dump());
   EXPECT_EQ(right.status, 429);
   EXPECT_EQ(right.Json()["error"]["code"], "too_many_attempts");
 }
@@ -251,7 +196,7 @@ TEST_P(AuthHttpTest, AnAdministratorAddsAndDisablesAUser) {
                                                                      {"X-CSRF-Token", csrf}};
   const nlohmann::json user = {
       {"username", "new.officer"},   {"name", "Nia Officer"},      {"grade", "pqip"},
-      {"role", "practitioner"},      {"team_codes", {"NE-TYN-A"}}, {"password", kPassword},
+      {"role", "practitioner"},      {"team_codes", {"NE-TYN-A"}}, {"password", kDemoPassword},
       {"qualified_on", "2026-11-01"}};
   const auto added = Send("POST", "/api/v1/users", user.dump(), as_admin);
   ASSERT_EQ(added.status, 201) << added.body;
@@ -285,7 +230,7 @@ TEST_P(AuthHttpTest, AuthorisationMatrixForEveryRoleOnEveryRoute) {
     access::Staff staff;
     staff.name = "Extra Person";
     staff.grade = access::Grade::kAdministrative;
-    ASSERT_TRUE(app::AddUser(*db_, setup, {username, staff, role, kPassword}, kNow));
+    ASSERT_TRUE(app::AddUser(*db_, setup, {username, staff, role, kDemoPassword}, kNow));
   }
   const std::vector<std::string> roles = {"demo.po1",         "demo.spo1",   "demo.manager1",
                                           "demo.enforcement", "demo.recall", "demo.analyst",
@@ -337,7 +282,7 @@ TEST_P(AuthHttpTest, AuthorisationMatrixForEveryRoleOnEveryRoute) {
                                {"name", "New"},
                                {"grade", "po"},
                                {"role", "practitioner"},
-                               {"password", kPassword}}
+                               {"password", kDemoPassword}}
              .dump();
        },
        201, 403},

@@ -161,6 +161,27 @@ TEST_P(CaseAccessTest, EveryReadOfARestrictedCaseIsLoggedAllowedOrDenied) {
   EXPECT_EQ(As("demo.admin", "GET", "/api/v1/access-log?from=yesterday").status, 400);
 }
 
+TEST_P(CaseAccessTest, AccessLogDateRangeIncludesTheWholeOfItsLastDay) {
+  ASSERT_EQ(As("demo.spo1", "GET", "/api/v1/people/X100004").status, 200);
+  const json newest = As("demo.admin", "GET", "/api/v1/access-log").Json()["items"][0];
+  const std::string day = newest["at"].get<std::string>().substr(0, 10);
+
+  const json that_day =
+      As("demo.admin", "GET", "/api/v1/access-log?from=" + day + "&to=" + day).Json();
+  ASSERT_FALSE(that_day["items"].empty());
+  EXPECT_EQ(that_day["items"][0]["id"], newest["id"]);
+
+  const auto before = As("demo.admin", "GET", "/api/v1/access-log?to=" + day + "T00:00:00Z");
+  ASSERT_EQ(before.status, 200);
+  const json before_items = before.Json()["items"];
+  for (const auto& e : before_items) EXPECT_LT(e["at"].get<std::string>().substr(0, 10), day);
+
+  const auto backwards =
+      As("demo.admin", "GET", "/api/v1/access-log?from=" + day + "&to=" + day + "T00:00:00Z");
+  EXPECT_EQ(backwards.status, 400);
+  EXPECT_EQ(backwards.Json()["error"]["code"], "empty_range");
+}
+
 TEST_P(CaseAccessTest, ListsChangeOnlyOnceAndRemovalRestoresAccess) {
   EXPECT_EQ(As("demo.spo1", "POST", "/api/v1/people/X100003/exclusions",
                {{"username", "demo.po1"}, {"reason", "again"}})

@@ -7,9 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
@@ -17,39 +15,14 @@
 #include "app/sign_in.h"
 #include "db_fixture.h"
 #include "http_client.h"
+#include "program_runner.h"
 
 namespace probity {
 namespace {
 
-std::string ProgramPath() {
-  if (const char* bin = std::getenv("PROBITY_BIN"); bin && *bin) return bin;
-  return (std::filesystem::read_symlink("/proc/self/exe").parent_path() / "probity").string();
-}
-
-struct Run {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-  int Lines() const {
-    int n = 0;
-    for (char c : output) n += c == '\n';
-    return n;
-  }
-};
-
-// Runs a shell command line, collecting its output.
-Run Shell(const std::string& command_line) {
-  const std::string command = command_line + " 2>&1";
-  Run run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buffer{};
-  size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    run.output.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using testing::ProgramPath;
+using testing::Run;
+using testing::Shell;
 
 Run Probity(const std::string& args) { return Shell(ProgramPath() + " " + args); }
 

@@ -1,46 +1,18 @@
 // `probity gen-data` as an operator meets it: exit codes, one-line errors, progress lines when
 // standard error is not a terminal, and a final line with the counts.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
-#include <array>
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 
 #include "db_fixture.h"
+#include "program_runner.h"
 
 namespace probity {
 namespace {
 
-std::string ProgramPath() {
-  if (const char* bin = std::getenv("PROBITY_BIN"); bin && *bin) return bin;
-  return (std::filesystem::read_symlink("/proc/self/exe").parent_path() / "probity").string();
-}
-
-struct Run {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-  int Lines() const {
-    int n = 0;
-    for (char c : output) n += c == '\n';
-    return n;
-  }
-};
-
-Run Shell(const std::string& command_line) {
-  const std::string command = command_line + " 2>&1";
-  Run run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) return run;
-  std::array<char, 4096> buffer{};
-  size_t n = 0;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    run.output.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
+using testing::ProgramPath;
+using testing::Run;
+using testing::Shell;
 
 Run Probity(const std::string& args) {
   return Shell("env -u PROBITY_DB " + ProgramPath() + " " + args);

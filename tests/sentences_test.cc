@@ -6,29 +6,19 @@
 
 #include <gtest/gtest.h>
 
-#include <map>
 #include <nlohmann/json.hpp>
-#include <thread>
 
-#include "app/accounts.h"
 #include "app/people.h"
-#include "app/seed_demo.h"
+#include "app_server.h"
 #include "cases/timeline_store.h"
-#include "db_fixture.h"
-#include "http_client.h"
 #include "store/event_log.h"
-#include "web/auth.h"
-#include "web/routes.h"
-#include "web/server.h"
 
 namespace probity {
 namespace {
 
 using nlohmann::json;
 using testing::ClientResponse;
-using testing::HttpClient;
 
-const std::string kPassword = "correct horse battery staple";
 const UtcTime kNow = ParseUtc("2026-11-23T09:00:00.000000Z").value();
 const store::Actor kOfficer{"staff:1", std::nullopt};
 
@@ -56,13 +46,12 @@ cases::NewSentence Licence() {
   return s;
 }
 
-class SentencesTest : public testing::DbTest {
+// The use cases run on the server's database; the HTTP tests below call the server itself.
+class SentencesTest : public testing::AppServerTest {
  protected:
   void SetUp() override {
-    DbTest::SetUp();
+    AppServerTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    db_ = OpenMigrated(4);
-    ASSERT_TRUE(app::SeedDemo(*db_, kPassword, kNow));
     person_ = Register("X100001", "Smith");
     other_ = Register("X100002", "Jones");
   }
@@ -115,7 +104,6 @@ class SentencesTest : public testing::DbTest {
     return added ? *added : cases::Requirement{};
   }
 
-  std::unique_ptr<store::Db> db_;
   app::CaseRef person_, other_;
 };
 
@@ -423,44 +411,10 @@ PROBITY_ON_BOTH_BACKENDS(SentencesTest);
 // The same over HTTP, with bearer tokens (no CSRF) for the demo accounts.
 class SentencesHttpTest : public SentencesTest {
  protected:
-  void SetUp() override {
-    SentencesTest::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    auth_ = std::make_unique<web::Auth>(*db_, clock_, web::AuthOptions{});
-    web::AddApplicationRoutes(router_, *db_, *auth_);
-    web::ServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.threads = 2;
-    server_ = std::make_unique<web::Server>(router_, options);
-    auto port = server_->Start();
-    ASSERT_TRUE(port) << port.error().message;
-    port_ = *port;
-    runner_ = std::thread([this] { server_->Run(); });
-    const store::Actor setup{"system:test", std::nullopt};
-    for (const char* user : {"demo.po1", "demo.po2", "demo.enforcement"})
-      token_[user] = app::CreateToken(*db_, setup, user, kNow)->secret;
-  }
-
-  void TearDown() override {
-    if (server_) {
-      server_->Stop();
-      if (runner_.joinable()) runner_.join();
-    }
-    SentencesTest::TearDown();
-  }
-
-  ClientResponse Send(const std::string& method, const std::string& target, const json& body = {},
+  // A request as demo.po1 unless `as` names another user.
+  ClientResponse Call(const std::string& method, const std::string& target, const json& body = {},
                       const std::string& as = "demo.po1") {
-    HttpClient client(port_);
-    std::vector<std::pair<std::string, std::string>> headers = {
-        {"Authorization", "Bearer " + token_[as]}};
-    std::string text;
-    if (!body.is_null()) {
-      text = body.dump();
-      headers.emplace_back("Content-Type", "application/json");
-    }
-    return client.Send(method, target, text, headers);
+    return As(as, method, target, body);
   }
 
   static json OrderJson() {
@@ -478,18 +432,10 @@ class SentencesHttpTest : public SentencesTest {
             {"release_date", "2026-01-15"},
             {"licence_end", "2028-05-01"}};
   }
-
-  FixedClock clock_{kNow};
-  std::unique_ptr<web::Auth> auth_;
-  web::Router router_;
-  std::unique_ptr<web::Server> server_;
-  std::thread runner_;
-  uint16_t port_ = 0;
-  std::map<std::string, std::string> token_;
 };
 
 TEST_P(SentencesHttpTest, ASentenceIsAddedListedProgressedAndTerminated) {
-  const auto added = Send("POST", "/api/v1/people/X100001/sentences", OrderJson());
+  const auto added = Call("POST", "/api/v1/people/X100001/sentences", OrderJson());
   ASSERT_EQ(added.status, 201) << added.body;
   const json sentence = added.Json();
   EXPECT_EQ(sentence["kind_label"], "Community order");
@@ -500,30 +446,30 @@ TEST_P(SentencesHttpTest, ASentenceIsAddedListedProgressedAndTerminated) {
   const std::string id = std::to_string(sentence["id"].get<int64_t>());
 
   const auto requirement =
-      Send("POST", "/api/v1/people/X100001/sentences/" + id + "/requirements",
+      Call("POST", "/api/v1/people/X100001/sentences/" + id + "/requirements",
            {{"type", "unpaid_work"}, {"amount", 60}, {"start_date", "2026-03-10"}});
   ASSERT_EQ(requirement.status, 201) << requirement.body;
   EXPECT_EQ(requirement.Json()["unit"], "hours");
   const std::string rid = std::to_string(requirement.Json()["id"].get<int64_t>());
 
-  const auto progressed = Send("POST", "/api/v1/people/X100001/requirements/" + rid + "/progress",
+  const auto progressed = Call("POST", "/api/v1/people/X100001/requirements/" + rid + "/progress",
                                {{"version", 1}, {"progress", 60}});
   ASSERT_EQ(progressed.status, 200) << progressed.body;
   EXPECT_EQ(progressed.Json()["status"], "completed");
   EXPECT_EQ(progressed.Json()["version"], 2);
 
-  const auto list = Send("GET", "/api/v1/people/X100001/sentences");
+  const auto list = Call("GET", "/api/v1/people/X100001/sentences");
   ASSERT_EQ(list.status, 200) << list.body;
   ASSERT_EQ(list.Json()["items"].size(), 1u);
   EXPECT_TRUE(list.Json()["next_cursor"].is_null());
   EXPECT_EQ(list.Json()["items"][0]["requirements"][0]["progress"], 60);
 
-  const auto one = Send("GET", "/api/v1/people/X100001/sentences/" + id);
+  const auto one = Call("GET", "/api/v1/people/X100001/sentences/" + id);
   ASSERT_EQ(one.status, 200) << one.body;
   EXPECT_EQ(one.Json()["court"], "Newcastle Magistrates' Court");
 
   const auto terminated =
-      Send("POST", "/api/v1/people/X100001/sentences/" + id + "/terminate",
+      Call("POST", "/api/v1/people/X100001/sentences/" + id + "/terminate",
            {{"version", 1}, {"terminated_on", "2026-11-20"}, {"reason", "completed"}});
   ASSERT_EQ(terminated.status, 200) << terminated.body;
   EXPECT_EQ(terminated.Json()["status"], "terminated");
@@ -582,53 +528,53 @@ TEST_P(SentencesHttpTest, BadInputIs400NamingTheField) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.why);
-    const auto r = Send("POST", "/api/v1/people/X100001/sentences", c.body);
+    const auto r = Call("POST", "/api/v1/people/X100001/sentences", c.body);
     EXPECT_EQ(r.status, 400) << r.body;
     EXPECT_EQ(r.Json()["error"]["field"], c.field) << r.body;
   }
-  EXPECT_EQ(Send("GET", "/api/v1/people/X100001/sentences").Json()["items"].size(), 0u);
+  EXPECT_EQ(Call("GET", "/api/v1/people/X100001/sentences").Json()["items"].size(), 0u);
 }
 
 TEST_P(SentencesHttpTest, AStaleVersionIs409AndWritesNothing) {
   const auto id = std::to_string(
-      Send("POST", "/api/v1/people/X100001/sentences", OrderJson()).Json()["id"].get<int64_t>());
+      Call("POST", "/api/v1/people/X100001/sentences", OrderJson()).Json()["id"].get<int64_t>());
   const auto rid = std::to_string(
-      Send("POST", "/api/v1/people/X100001/sentences/" + id + "/requirements",
+      Call("POST", "/api/v1/people/X100001/sentences/" + id + "/requirements",
            {{"type", "rehabilitation_activity"}, {"amount", 20}, {"start_date", "2026-03-10"}})
           .Json()["id"]
           .get<int64_t>());
-  ASSERT_EQ(Send("POST", "/api/v1/people/X100001/requirements/" + rid + "/progress",
+  ASSERT_EQ(Call("POST", "/api/v1/people/X100001/requirements/" + rid + "/progress",
                  {{"version", 1}, {"progress", 5}})
                 .status,
             200);
   const size_t events = Events("X100001").size();
 
-  const auto stale = Send("POST", "/api/v1/people/X100001/requirements/" + rid + "/end",
+  const auto stale = Call("POST", "/api/v1/people/X100001/requirements/" + rid + "/end",
                           {{"version", 1}, {"end_date", "2026-11-01"}, {"reason", "other"}});
   EXPECT_EQ(stale.status, 409) << stale.body;
   EXPECT_EQ(stale.Json()["error"]["code"], "stale_version");
   EXPECT_EQ(stale.Json()["error"]["field"], "version");
   EXPECT_EQ(Events("X100001").size(), events);
-  const auto now = Send("GET", "/api/v1/people/X100001/sentences/" + id);
+  const auto now = Call("GET", "/api/v1/people/X100001/sentences/" + id);
   EXPECT_EQ(now.Json()["requirements"][0]["status"], "active");
   EXPECT_EQ(now.Json()["requirements"][0]["version"], 2);
 }
 
 TEST_P(SentencesHttpTest, ARequirementOnALicenceIsRefused) {
-  const auto licence = Send("POST", "/api/v1/people/X100001/sentences", LicenceJson());
+  const auto licence = Call("POST", "/api/v1/people/X100001/sentences", LicenceJson());
   ASSERT_EQ(licence.status, 201) << licence.body;
   const auto id = std::to_string(licence.Json()["id"].get<int64_t>());
-  const auto r = Send("POST", "/api/v1/people/X100001/sentences/" + id + "/requirements",
+  const auto r = Call("POST", "/api/v1/people/X100001/sentences/" + id + "/requirements",
                       {{"type", "curfew"}, {"amount", 3}, {"start_date", "2026-03-10"}});
   EXPECT_EQ(r.status, 400) << r.body;
   EXPECT_EQ(r.Json()["error"]["field"], "sentence_id");
   const auto condition =
-      Send("POST", "/api/v1/people/X100001/sentences/" + id + "/licence-conditions",
+      Call("POST", "/api/v1/people/X100001/sentences/" + id + "/licence-conditions",
            {{"type", "additional"}, {"description", "Not to enter Gateshead"}});
   ASSERT_EQ(condition.status, 201) << condition.body;
   EXPECT_EQ(condition.Json()["start_date"], "2026-01-15");
   const auto cid = std::to_string(condition.Json()["id"].get<int64_t>());
-  const auto ended = Send("POST", "/api/v1/people/X100001/licence-conditions/" + cid + "/end",
+  const auto ended = Call("POST", "/api/v1/people/X100001/licence-conditions/" + cid + "/end",
                           {{"version", 1}, {"end_date", "2026-11-01"}});
   ASSERT_EQ(ended.status, 200) << ended.body;
   EXPECT_EQ(ended.Json()["end_date"], "2026-11-01");
@@ -636,42 +582,42 @@ TEST_P(SentencesHttpTest, ARequirementOnALicenceIsRefused) {
 
 TEST_P(SentencesHttpTest, AnotherPersonsSentenceIdIs404) {
   const auto id = std::to_string(
-      Send("POST", "/api/v1/people/X100001/sentences", OrderJson()).Json()["id"].get<int64_t>());
+      Call("POST", "/api/v1/people/X100001/sentences", OrderJson()).Json()["id"].get<int64_t>());
   const auto rid =
-      std::to_string(Send("POST", "/api/v1/people/X100001/sentences/" + id + "/requirements",
+      std::to_string(Call("POST", "/api/v1/people/X100001/sentences/" + id + "/requirements",
                           {{"type", "unpaid_work"}, {"amount", 60}, {"start_date", "2026-03-10"}})
                          .Json()["id"]
                          .get<int64_t>());
-  EXPECT_EQ(Send("GET", "/api/v1/people/X100002/sentences/" + id).status, 404);
-  EXPECT_EQ(Send("POST", "/api/v1/people/X100002/sentences/" + id + "/terminate",
+  EXPECT_EQ(Call("GET", "/api/v1/people/X100002/sentences/" + id).status, 404);
+  EXPECT_EQ(Call("POST", "/api/v1/people/X100002/sentences/" + id + "/terminate",
                  {{"version", 1}, {"terminated_on", "2026-11-01"}, {"reason", "completed"}})
                 .status,
             404);
-  EXPECT_EQ(Send("POST", "/api/v1/people/X100002/requirements/" + rid + "/progress",
+  EXPECT_EQ(Call("POST", "/api/v1/people/X100002/requirements/" + rid + "/progress",
                  {{"version", 1}, {"progress", 5}})
                 .status,
             404);
-  EXPECT_EQ(Send("GET", "/api/v1/people/X100001/sentences/not-a-number").status, 404);
-  EXPECT_EQ(Send("GET", "/api/v1/people/X100001/sentences/999999").status, 404);
-  EXPECT_EQ(Send("GET", "/api/v1/people/X999999/sentences").status, 404);
+  EXPECT_EQ(Call("GET", "/api/v1/people/X100001/sentences/not-a-number").status, 404);
+  EXPECT_EQ(Call("GET", "/api/v1/people/X100001/sentences/999999").status, 404);
+  EXPECT_EQ(Call("GET", "/api/v1/people/X999999/sentences").status, 404);
 }
 
 TEST_P(SentencesHttpTest, APractitionerOutsideTheTeamGets404AndAReaderWhoMayNotWriteGets403) {
   const auto id = std::to_string(
-      Send("POST", "/api/v1/people/X100001/sentences", OrderJson()).Json()["id"].get<int64_t>());
-  EXPECT_EQ(Send("GET", "/api/v1/people/X100001/sentences", {}, "demo.po2").status, 404);
-  EXPECT_EQ(Send("GET", "/api/v1/people/X100001/sentences/" + id, {}, "demo.po2").status, 404);
-  EXPECT_EQ(Send("POST", "/api/v1/people/X100001/sentences", OrderJson(), "demo.po2").status, 404);
+      Call("POST", "/api/v1/people/X100001/sentences", OrderJson()).Json()["id"].get<int64_t>());
+  EXPECT_EQ(Call("GET", "/api/v1/people/X100001/sentences", {}, "demo.po2").status, 404);
+  EXPECT_EQ(Call("GET", "/api/v1/people/X100001/sentences/" + id, {}, "demo.po2").status, 404);
+  EXPECT_EQ(Call("POST", "/api/v1/people/X100001/sentences", OrderJson(), "demo.po2").status, 404);
   EXPECT_EQ(
-      Send("POST", "/api/v1/people/X100001/sentences/" + id + "/terminate",
+      Call("POST", "/api/v1/people/X100001/sentences/" + id + "/terminate",
            {{"version", 1}, {"terminated_on", "2026-11-01"}, {"reason", "completed"}}, "demo.po2")
           .status,
       404);
-  EXPECT_EQ(Send("GET", "/api/v1/people/X100001/sentences", {}, "demo.enforcement").status, 200);
+  EXPECT_EQ(Call("GET", "/api/v1/people/X100001/sentences", {}, "demo.enforcement").status, 200);
   EXPECT_EQ(
-      Send("POST", "/api/v1/people/X100001/sentences", OrderJson(), "demo.enforcement").status,
+      Call("POST", "/api/v1/people/X100001/sentences", OrderJson(), "demo.enforcement").status,
       403);
-  EXPECT_EQ(Send("GET", "/api/v1/people/X100001/sentences").Json()["items"].size(), 1u);
+  EXPECT_EQ(Call("GET", "/api/v1/people/X100001/sentences").Json()["items"].size(), 1u);
 }
 
 PROBITY_ON_BOTH_BACKENDS(SentencesHttpTest);

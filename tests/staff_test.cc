@@ -9,37 +9,24 @@
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "access/store.h"
 #include "app/accounts.h"
-#include "app/seed_demo.h"
-#include "db_fixture.h"
-#include "http_client.h"
+#include "app_server.h"
 #include "store/event_log.h"
-#include "web/auth.h"
-#include "web/routes.h"
-#include "web/server.h"
 
 namespace probity {
 namespace {
 
 using testing::ClientResponse;
-using testing::HttpClient;
 
 const store::Actor kAdmin{"staff:999", std::nullopt};
 const UtcTime kNow = ParseUtc("2026-11-23T09:00:00.000000Z").value();
-const std::string kPassword = "correct horse battery staple";
+using testing::kDemoPassword;
 
-class StaffTest : public testing::DbTest {
+// The use cases run on the server's database; the HTTP tests below call the server itself.
+class StaffTest : public testing::AppServerTest {
  protected:
-  void SetUp() override {
-    DbTest::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    db_ = OpenMigrated(4);
-    ASSERT_TRUE(app::SeedDemo(*db_, kPassword, kNow));
-  }
-
   int64_t StaffIdOf(const std::string& username) {
     auto tx = db_->BeginRead();
     auto account = access::FindAccount(tx, username);
@@ -73,8 +60,6 @@ class StaffTest : public testing::DbTest {
     for (const auto& r : records) names.push_back(r.staff.name);
     return names;
   }
-
-  std::unique_ptr<store::Db> db_;
 };
 
 app::StaffChange Named(const std::string& name) {
@@ -401,39 +386,6 @@ PROBITY_ON_BOTH_BACKENDS(StaffTest);
 
 class StaffHttpTest : public StaffTest {
  protected:
-  void SetUp() override {
-    StaffTest::SetUp();
-    if (IsSkipped() || HasFatalFailure()) return;
-    auth_ = std::make_unique<web::Auth>(*db_, clock_, web::AuthOptions{});
-    web::AddApplicationRoutes(router_, *db_, *auth_);
-    web::ServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.threads = 2;
-    server_ = std::make_unique<web::Server>(router_, options);
-    auto port = server_->Start();
-    ASSERT_TRUE(port) << port.error().message;
-    port_ = *port;
-    runner_ = std::thread([this] { server_->Run(); });
-  }
-
-  void TearDown() override {
-    if (server_) {
-      server_->Stop();
-      if (runner_.joinable()) runner_.join();
-    }
-    StaffTest::TearDown();
-  }
-
-  using Headers = std::vector<std::pair<std::string, std::string>>;
-
-  ClientResponse Send(const std::string& method, const std::string& target,
-                      const std::string& body = {}, Headers headers = {}) {
-    HttpClient client(port_);
-    if (!body.empty()) headers.emplace_back("Content-Type", "application/json");
-    return client.Send(method, target, body, headers);
-  }
-
   Headers BearerFor(const std::string& username) {
     auto token = app::CreateToken(*db_, kAdmin, username, kNow);
     EXPECT_TRUE(token);
@@ -443,13 +395,6 @@ class StaffHttpTest : public StaffTest {
   std::string StaffPath(const std::string& username) {
     return "/api/v1/staff/" + std::to_string(StaffIdOf(username));
   }
-
-  FixedClock clock_{kNow};
-  std::unique_ptr<web::Auth> auth_;
-  web::Router router_;
-  std::unique_ptr<web::Server> server_;
-  std::thread runner_;
-  uint16_t port_ = 0;
 };
 
 TEST_P(StaffHttpTest, PatchChangesTheRecordAndAnswersWithTheNewVersion) {
@@ -576,8 +521,9 @@ TEST_P(StaffHttpTest, ARoleChangeAppliesFromTheNextRequest) {
 }
 
 TEST_P(StaffHttpTest, ACookiePatchWithoutTheCsrfTokenIsRefused) {
-  const auto in = Send("POST", "/api/v1/session",
-                       nlohmann::json{{"username", "demo.admin"}, {"password", kPassword}}.dump());
+  const auto in =
+      Send("POST", "/api/v1/session",
+           nlohmann::json{{"username", "demo.admin"}, {"password", kDemoPassword}}.dump());
   ASSERT_EQ(in.status, 201) << in.body;
   const std::string set_cookie = in.Header("Set-Cookie");
   const std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
@@ -603,7 +549,7 @@ TEST_P(StaffHttpTest, AuthorisationForEveryRoleOnTheStaffRoutes) {
     access::Staff staff;
     staff.name = "Extra Person";
     staff.grade = access::Grade::kAdministrative;
-    ASSERT_TRUE(app::AddUser(*db_, kAdmin, {username, staff, role, kPassword}, kNow));
+    ASSERT_TRUE(app::AddUser(*db_, kAdmin, {username, staff, role, kDemoPassword}, kNow));
   }
   const std::vector<std::string> users = {"demo.po1",         "demo.spo1",   "demo.manager1",
                                           "demo.enforcement", "demo.recall", "demo.analyst",

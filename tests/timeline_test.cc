@@ -3,35 +3,24 @@
 // cursor, amendments that keep the original, the events each write appends, and a practitioner
 // of another PDU finding nothing.
 #include <gtest/gtest.h>
-#include <soci/soci.h>
 
-#include <algorithm>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <thread>
 
 #include "access/store.h"
-#include "app/accounts.h"
 #include "app/contacts.h"
 #include "app/people.h"
-#include "app/seed_demo.h"
+#include "app/sentences.h"
+#include "app_server.h"
 #include "cases/vocabulary.h"
-#include "db_fixture.h"
-#include "http_client.h"
 #include "store/event_log.h"
-#include "web/auth.h"
-#include "web/routes.h"
-#include "web/server.h"
 
 namespace probity {
 namespace {
 
 using nlohmann::json;
 using testing::ClientResponse;
-using testing::HttpClient;
 
-const std::string kPassword = "correct horse battery staple";
 const UtcTime kNow = ParseUtc("2026-11-23T09:00:00.000000Z").value();
 const std::string kCrn = "X100001";
 const std::string kOtherCrn = "X100002";
@@ -39,13 +28,11 @@ const std::string kOtherCrn = "X100002";
 std::string At(UtcTime t) { return FormatUtc(t); }
 UtcTime DaysAgo(int n) { return kNow - std::chrono::days{n}; }
 
-class TimelineTest : public testing::DbTest {
+class TimelineTest : public testing::AppServerTest {
  protected:
   void SetUp() override {
-    DbTest::SetUp();
+    AppServerTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    db_ = OpenMigrated(4);
-    ASSERT_TRUE(app::SeedDemo(*db_, kPassword, kNow));
     po1_ = {"staff:" + std::to_string(StaffIdOf("demo.po1")), std::nullopt};
     // Registered ten days ago, so recorded contacts come after the system entry.
     for (const auto& crn : {kCrn, kOtherCrn}) {
@@ -60,29 +47,6 @@ class TimelineTest : public testing::DbTest {
       ASSERT_TRUE(registered) << registered.error().message;
       (crn == kCrn ? person_ : other_) = {registered->person_id, crn, false};
     }
-    const store::Actor setup{"system:test", std::nullopt};
-    for (const auto& user : {"demo.po1", "demo.po2", "demo.spo1"})
-      token_[user] = app::CreateToken(*db_, setup, user, kNow)->secret;
-
-    auth_ = std::make_unique<web::Auth>(*db_, clock_, web::AuthOptions{});
-    web::AddApplicationRoutes(router_, *db_, *auth_);
-    web::ServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.threads = 2;
-    server_ = std::make_unique<web::Server>(router_, options);
-    auto port = server_->Start();
-    ASSERT_TRUE(port) << port.error().message;
-    port_ = *port;
-    runner_ = std::thread([this] { server_->Run(); });
-  }
-
-  void TearDown() override {
-    if (server_) {
-      server_->Stop();
-      if (runner_.joinable()) runner_.join();
-    }
-    DbTest::TearDown();
   }
 
   int64_t StaffIdOf(const std::string& username) {
@@ -97,21 +61,8 @@ class TimelineTest : public testing::DbTest {
     return store::EventsForSubject(tx, subject);
   }
 
-  ClientResponse Send(const std::string& user, const std::string& method, const std::string& target,
-                      const json& body = nullptr) {
-    HttpClient client(port_);
-    std::vector<std::pair<std::string, std::string>> headers = {
-        {"Authorization", "Bearer " + token_.at(user)}};
-    std::string text;
-    if (!body.is_null()) {
-      text = body.dump();
-      headers.emplace_back("Content-Type", "application/json");
-    }
-    return client.Send(method, target, text, headers);
-  }
-
   ClientResponse Get(const std::string& target, const std::string& user = "demo.po1") {
-    return Send(user, "GET", target);
+    return As(user, "GET", target);
   }
 
   // Records a contact over HTTP as demo.po1; returns its JSON.
@@ -119,7 +70,7 @@ class TimelineTest : public testing::DbTest {
               const std::string& crn = kCrn) {
     json body = {{"type", type}, {"note", note}};
     if (at) body["at"] = At(*at);
-    const auto r = Send("demo.po1", "POST", "/api/v1/people/" + crn + "/contacts", body);
+    const auto r = As("demo.po1", "POST", "/api/v1/people/" + crn + "/contacts", body);
     EXPECT_EQ(r.status, 201) << r.body;
     return r.Json();
   }
@@ -150,31 +101,22 @@ class TimelineTest : public testing::DbTest {
     return types;
   }
 
-  // Adds a sentence for a person. Sentences have no use case yet, so this writes the row.
-  int64_t AddSentence(int64_t person_id) {
-    auto tx = db_->BeginWrite();
-    const long long person = person_id;
-    long long id = 0;
-    tx.sql() << "INSERT INTO sentence (person_id, kind, court, offence, offence_group, "
-                "sentence_date, length_months, expected_end, status, added_by, added_at) VALUES "
-                "(:p, 'community_order', 'North Tyneside Magistrates', 'Theft', "
-                "'theft_non_motor', '2026-01-10', 12, '2027-01-09', 'active', 'system:test', "
-                "'2026-01-10T10:00:00.000000Z') RETURNING id",
-        soci::use(person), soci::into(id);
-    tx.Commit();
-    return id;
+  // Adds a community order for a person; returns its id.
+  int64_t AddSentence(const app::CaseRef& on) {
+    cases::NewSentence order;
+    order.kind = "community_order";
+    order.court = "North Tyneside Magistrates";
+    order.offence = "Theft";
+    order.offence_group = "theft_non_motor";
+    order.sentence_date = "2026-01-10";
+    order.length_months = 12;
+    auto added = app::AddSentence(*db_, po1_, on, order, DaysAgo(10));
+    EXPECT_TRUE(added) << added.error().message;
+    return added ? added->sentence.id : 0;
   }
 
-  FixedClock clock_{kNow};
-  std::unique_ptr<store::Db> db_;
   store::Actor po1_;
   app::CaseRef person_, other_;
-  std::map<std::string, std::string> token_;
-  std::unique_ptr<web::Auth> auth_;
-  web::Router router_;
-  std::unique_ptr<web::Server> server_;
-  std::thread runner_;
-  uint16_t port_ = 0;
 };
 
 TEST_P(TimelineTest, ContactsAndSystemEntriesShareOneTimelineNewestFirst) {
@@ -212,7 +154,7 @@ TEST_P(TimelineTest, ContactsAndSystemEntriesShareOneTimelineNewestFirst) {
 }
 
 TEST_P(TimelineTest, RecordingAContactAppendsContactRecordedWithTheNote) {
-  const auto r = Send(
+  const auto r = As(
       "demo.po1", "POST", "/api/v1/people/" + kCrn + "/contacts",
       {{"type", "email"}, {"at", "2026-11-22T15:30:00+01:00"}, {"note", "Sent \xC3\xA9t\xC3\xA9"}});
   ASSERT_EQ(r.status, 201) << r.body;
@@ -237,20 +179,19 @@ TEST_P(TimelineTest, RecordingAContactAppendsContactRecordedWithTheNote) {
 }
 
 TEST_P(TimelineTest, AContactMayNameOnlyThePersonsOwnSentence) {
-  const int64_t own = AddSentence(person_.person_id);
-  const int64_t others = AddSentence(other_.person_id);
+  const int64_t own = AddSentence(person_);
+  const int64_t others = AddSentence(other_);
   const std::string path = "/api/v1/people/" + kCrn + "/contacts";
-  const auto ok =
-      Send("demo.po1", "POST", path,
-           {{"type", "phone_call"}, {"note", "About the order."}, {"sentence_id", own}});
+  const auto ok = As("demo.po1", "POST", path,
+                     {{"type", "phone_call"}, {"note", "About the order."}, {"sentence_id", own}});
   ASSERT_EQ(ok.status, 201) << ok.body;
   EXPECT_EQ(ok.Json()["sentence_id"], own);
   EXPECT_EQ(json::parse(Events(kCrn).back().payload)["sentence_id"], own);
 
   for (const json& bad : {json(others), json(999999), json("1"), json(0)}) {
     SCOPED_TRACE(bad.dump());
-    const auto r = Send("demo.po1", "POST", path,
-                        {{"type", "phone_call"}, {"note", "x"}, {"sentence_id", bad}});
+    const auto r =
+        As("demo.po1", "POST", path, {{"type", "phone_call"}, {"note", "x"}, {"sentence_id", bad}});
     EXPECT_EQ(r.status, 400) << r.body;
     EXPECT_EQ(r.Json()["error"]["field"], "sentence_id");
   }
@@ -282,15 +223,15 @@ TEST_P(TimelineTest, InvalidContactsAre400NamingTheFieldAndWriteNothing) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.why);
-    const auto r = Send("demo.po1", "POST", path, c.body);
+    const auto r = As("demo.po1", "POST", path, c.body);
     EXPECT_EQ(r.status, 400) << r.body;
     EXPECT_EQ(r.Json()["error"]["field"], c.field);
   }
   EXPECT_EQ(Events(kCrn).size(), events_before);
   EXPECT_EQ(Types("").size(), 1u) << "only person.registered";
   const auto five_minutes_ahead =
-      Send("demo.po1", "POST", path,
-           {{"type", "phone_call"}, {"at", At(kNow + std::chrono::minutes(5))}, {"note", "x"}});
+      As("demo.po1", "POST", path,
+         {{"type", "phone_call"}, {"at", At(kNow + std::chrono::minutes(5))}, {"note", "x"}});
   EXPECT_EQ(five_minutes_ahead.status, 201) << "clock skew allowed";
 }
 
@@ -397,8 +338,8 @@ TEST_P(TimelineTest, AnAmendmentKeepsTheOriginalAndBothAreVisible) {
   ASSERT_EQ(before.status, 200) << before.body;
   EXPECT_EQ(before.Json()["amendments"], json::array());
 
-  const auto amended = Send("demo.po1", "POST", path + "/amendments",
-                            {{"note", "Seen on Tuesday."}, {"reason", "Wrong day"}});
+  const auto amended = As("demo.po1", "POST", path + "/amendments",
+                          {{"note", "Seen on Tuesday."}, {"reason", "Wrong day"}});
   ASSERT_EQ(amended.status, 201) << amended.body;
   const json amendment = amended.Json();
   EXPECT_EQ(amendment["contact_id"], original["id"]);
@@ -433,10 +374,10 @@ TEST_P(TimelineTest, AnAmendmentKeepsTheOriginalAndBothAreVisible) {
             (json{{"id", original["id"]}, {"reason", "Wrong day"}, {"note", "Seen on Tuesday."}}));
 
   // A second amendment, on a senior's instruction, joins the first; the original still stands.
-  const auto second = Send("demo.po1", "POST", path + "/amendments",
-                           {{"note", "Seen on Wednesday."},
-                            {"reason", "Diary checked"},
-                            {"instructed_by", "demo.spo1"}});
+  const auto second = As("demo.po1", "POST", path + "/amendments",
+                         {{"note", "Seen on Wednesday."},
+                          {"reason", "Diary checked"},
+                          {"instructed_by", "demo.spo1"}});
   ASSERT_EQ(second.status, 201) << second.body;
   const std::string spo = "staff:" + std::to_string(StaffIdOf("demo.spo1"));
   EXPECT_EQ(second.Json()["instructed_by"], spo);
@@ -461,8 +402,8 @@ TEST_P(TimelineTest, SystemEntriesAndBadAmendmentsAreRefused) {
       "/api/v1/people/" + kCrn + "/contacts/" + std::to_string(timeline[0]["id"].get<int64_t>());
   const size_t events_before = Events(kCrn).size();
 
-  const auto on_system = Send("demo.po1", "POST", system_path + "/amendments",
-                              {{"note", "Different."}, {"reason", "Because"}});
+  const auto on_system = As("demo.po1", "POST", system_path + "/amendments",
+                            {{"note", "Different."}, {"reason", "Because"}});
   EXPECT_EQ(on_system.status, 400) << on_system.body;
   EXPECT_EQ(on_system.Json()["error"]["code"], "system_entry");
 
@@ -483,20 +424,20 @@ TEST_P(TimelineTest, SystemEntriesAndBadAmendmentsAreRefused) {
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.why);
-    const auto r = Send("demo.po1", "POST", path + "/amendments", c.body);
+    const auto r = As("demo.po1", "POST", path + "/amendments", c.body);
     EXPECT_EQ(r.status, 400) << r.body;
     EXPECT_EQ(r.Json()["error"]["field"], c.field);
   }
   EXPECT_EQ(Events(kCrn).size(), events_before);
 
   // An amendment row is a system entry too: correct the original again instead.
-  const auto amended = Send("demo.po1", "POST", path + "/amendments",
-                            {{"note", "Rang twice."}, {"reason", "Missed a call"}});
+  const auto amended = As("demo.po1", "POST", path + "/amendments",
+                          {{"note", "Rang twice."}, {"reason", "Missed a call"}});
   ASSERT_EQ(amended.status, 201);
-  const auto again = Send("demo.po1", "POST",
-                          "/api/v1/people/" + kCrn + "/contacts/" +
-                              std::to_string(amended.Json()["id"].get<int64_t>()) + "/amendments",
-                          {{"note", "x"}, {"reason", "y"}});
+  const auto again = As("demo.po1", "POST",
+                        "/api/v1/people/" + kCrn + "/contacts/" +
+                            std::to_string(amended.Json()["id"].get<int64_t>()) + "/amendments",
+                        {{"note", "x"}, {"reason", "y"}});
   EXPECT_EQ(again.status, 400);
   EXPECT_EQ(again.Json()["error"]["code"], "system_entry");
 }
@@ -506,9 +447,8 @@ TEST_P(TimelineTest, AContactIsFoundOnlyUnderItsOwnPerson) {
   const std::string id = std::to_string(theirs["id"].get<int64_t>());
   const std::string wrong = "/api/v1/people/" + kCrn + "/contacts/" + id;
   EXPECT_EQ(Get(wrong).status, 404);
-  EXPECT_EQ(
-      Send("demo.po1", "POST", wrong + "/amendments", {{"note", "x"}, {"reason", "y"}}).status,
-      404);
+  EXPECT_EQ(As("demo.po1", "POST", wrong + "/amendments", {{"note", "x"}, {"reason", "y"}}).status,
+            404);
   EXPECT_EQ(Get("/api/v1/people/" + kOtherCrn + "/contacts/" + id).status, 200);
   for (const char* bad : {"0", "-1", "abc", "99999999", "1x", "99999999999999999999"}) {
     SCOPED_TRACE(bad);
@@ -537,10 +477,10 @@ TEST_P(TimelineTest, APractitionerOfAnotherPduFindsNothing) {
   };
   for (const auto& r : requests) {
     SCOPED_TRACE(std::string(r.method) + " " + r.target);
-    const auto response = Send("demo.po2", r.method, r.target, r.body);
+    const auto response = As("demo.po2", r.method, r.target, r.body);
     EXPECT_EQ(response.status, 404) << response.body;
     EXPECT_EQ(response.Json()["error"]["code"], "not_found");
-    EXPECT_NE(Send("demo.spo1", r.method, r.target, r.body).status, 404)
+    EXPECT_NE(As("demo.spo1", r.method, r.target, r.body).status, 404)
         << "the case's own team finds it";
   }
   EXPECT_EQ(Events(kCrn).size(), events_before + 2) << "only the SPO's two writes";

@@ -1,7 +1,5 @@
 #include "cases/contact_rules.h"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -9,12 +7,12 @@
 
 #include "cases/rules.h"
 #include "cases/vocabulary.h"
+#include "core/base64url.h"
 #include "core/date.h"
 
 namespace probity::cases {
 
 namespace {
-constexpr int kBase64Variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
 constexpr size_t kMaxCursorLength = 128;
 constexpr size_t kMaxReasonCharacters = 500;
 
@@ -106,24 +104,13 @@ std::string TimelineTypeLabel(std::string_view type) {
 }
 
 std::string EncodeCursor(const TimelineCursor& cursor) {
-  const std::string plain = FormatUtc(cursor.at) + "|" + std::to_string(cursor.id);
-  std::string out(sodium_base64_ENCODED_LEN(plain.size(), kBase64Variant), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(plain.data()),
-                    plain.size(), kBase64Variant);
-  out.resize(out.find('\0'));
-  return out;
+  return EncodeBase64Url(FormatUtc(cursor.at) + "|" + std::to_string(cursor.id));
 }
 
 std::optional<TimelineCursor> DecodeCursor(std::string_view text) {
-  if (text.empty() || text.size() > kMaxCursorLength) return std::nullopt;
-  std::string plain(text.size(), '\0');  // base64 never decodes longer than it is
-  size_t length = 0;
-  const char* end = nullptr;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(plain.data()), plain.size(), text.data(),
-                        text.size(), nullptr, &length, &end, kBase64Variant) != 0 ||
-      end != text.data() + text.size())
-    return std::nullopt;
-  plain.resize(length);
+  const auto decoded = DecodeBase64Url(text, kMaxCursorLength);
+  if (!decoded) return std::nullopt;
+  const std::string& plain = *decoded;
   const auto bar = plain.find('|');
   if (bar == std::string::npos) return std::nullopt;
   auto at = ParseUtc(std::string_view(plain).substr(0, bar));

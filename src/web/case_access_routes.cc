@@ -4,6 +4,7 @@
 
 #include "access/policy.h"
 #include "app/people.h"
+#include "cases/contact_rules.h"
 #include "cases/rules.h"
 #include "cases/store.h"
 #include "web/case_gate.h"
@@ -58,17 +59,18 @@ Result<cases::AccessLogQuery> ParseLogQuery(const Request& request) {
     if (auto s = cases::CheckCrn(*crn); !s) return s.error();
     q.crn = std::string(*crn);
   }
-  for (const char* field : {"from", "to"}) {
-    auto value = request.Query(field);
-    if (!value) continue;
-    std::optional<UtcTime> at = ParseUtc(*value);
-    if (!at)
-      if (auto day = ParseDate(*value)) at = UtcTime(*day);
-    if (!at)
-      return Error::Invalid("invalid_date", std::string(field) + " is YYYY-MM-DD or an instant",
-                            field);
-    (std::string(field) == "from" ? q.from : q.to) = *at;
+  if (auto from = request.Query("from")) {
+    auto at = cases::ParseTimelineBound(*from, cases::Bound::kFrom, "from");
+    if (!at) return at.error();
+    q.from = *at;
   }
+  if (auto to = request.Query("to")) {
+    auto at = cases::ParseTimelineBound(*to, cases::Bound::kTo, "to");
+    if (!at) return at.error();
+    q.to = *at;
+  }
+  if (q.from && q.to && *q.to <= *q.from)
+    return Error::Invalid("empty_range", "to must be after from", "to");
   if (auto cursor = request.Query("cursor")) {
     try {
       q.before_id = std::stoll(std::string(*cursor));

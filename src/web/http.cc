@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
+#include <charconv>
 #include <random>
 
 namespace probity::web {
@@ -59,6 +60,15 @@ std::optional<std::string_view> Request::Query(std::string_view name) const {
   auto it = query.find(std::string(name));
   if (it == query.end()) return std::nullopt;
   return std::string_view(it->second);
+}
+
+std::optional<int64_t> Request::IdParam(std::string_view name) const {
+  const std::string_view text = Param(name);
+  int64_t id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || id < 1)
+    return std::nullopt;
+  return id;
 }
 
 std::string_view Request::Param(std::string_view name) const {

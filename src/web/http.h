@@ -35,6 +35,9 @@ struct Request {
   std::optional<std::string_view> Query(std::string_view name) const;
   // The route parameter of that name; empty when the route has none.
   std::string_view Param(std::string_view name) const;
+  // The route parameter as a positive whole number ("12", not "12x", "0" or "-1"); nullopt
+  // otherwise, which handlers answer as "no such record".
+  std::optional<int64_t> IdParam(std::string_view name) const;
 };
 
 struct Response {

@@ -70,23 +70,24 @@ Result<cases::NewPerson> ParseNewPerson(const json& b, const Principal& who,
 }
 
 Result<cases::PersonChange> ParsePersonChange(const json& b) {
+  using cases::PersonChange;
   cases::PersonChange c;
-  for (const char* field : {"first_name", "last_name", "date_of_birth", "gender"}) {
+  // Absent or null leaves the field as it is.
+  for (auto [field, member] : {std::pair{"first_name", &PersonChange::first_name},
+                               std::pair{"last_name", &PersonChange::last_name},
+                               std::pair{"date_of_birth", &PersonChange::date_of_birth},
+                               std::pair{"gender", &PersonChange::gender}}) {
     auto v = OptionalString(b, field);
     if (!v) return v.error();
-    if (!*v) continue;
-    std::string f = field;
-    if (f == "first_name") c.first_name = **v;
-    if (f == "last_name") c.last_name = **v;
-    if (f == "date_of_birth") c.date_of_birth = **v;
-    if (f == "gender") c.gender = **v;
+    c.*member = *v;
   }
   // phone and email may be cleared with null, so "present" and "null" differ here.
-  for (const char* field : {"phone", "email"}) {
+  for (auto [field, member] :
+       {std::pair{"phone", &PersonChange::phone}, std::pair{"email", &PersonChange::email}}) {
     if (!b.contains(field)) continue;
     auto v = OptionalString(b, field);
     if (!v) return v.error();
-    (std::string(field) == "phone" ? c.phone : c.email) = *v;
+    c.*member = *v;
   }
   auto iom = OptionalBool(b, "iom");
   if (!iom) return iom.error();
@@ -371,12 +372,10 @@ void AddPeopleRoutes(Router& router, const Auth& auth) {
       CaseWrite(auth,
                 [&auth](const json& b, const app::CaseRef& on, const Principal& who,
                         const Request& request) -> Result<Response> {
-                  int64_t id = 0;
-                  try {
-                    id = std::stoll(std::string(request.Param("id")));
-                  } catch (const std::exception&) {
-                    return Error::NotFound("not_found", "there is no such registration");
-                  }
+                  const auto param = request.IdParam("id");
+                  if (!param)
+                    return Error::NotFound("not_found", "this person has no such registration");
+                  const int64_t id = *param;
                   auto version = RequiredVersion(b);
                   if (!version) return version.error();
                   auto end = RequiredString(b, "end_date");

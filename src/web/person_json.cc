@@ -1,16 +1,14 @@
 #include "web/person_json.h"
 
-#include <sodium.h>
-
 #include "cases/vocabulary.h"
+#include "core/base64url.h"
+#include "web/json_output.h"
 #include "web/sentence_json.h"
 
 namespace probity::web {
 
 namespace {
 using nlohmann::json;
-
-json OrNull(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
 
 json Officer(const std::optional<int64_t>& id, const std::optional<std::string>& name) {
   if (!id) return nullptr;
@@ -137,25 +135,13 @@ json AllocationJson(const cases::Allocation& a) {
 }
 
 std::string EncodePeopleCursor(const cases::PeopleCursor& c) {
-  const std::string raw = json::array({c.last_name, c.first_name, c.crn}).dump();
-  std::string out(sodium_base64_ENCODED_LEN(raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                  '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()),
-                    raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(std::strlen(out.c_str()));
-  return out;
+  return EncodeBase64Url(json::array({c.last_name, c.first_name, c.crn}).dump());
 }
 
 std::optional<cases::PeopleCursor> DecodePeopleCursor(std::string_view text) {
-  if (text.empty() || text.size() > 1200) return std::nullopt;
-  std::string raw(text.size(), '\0');
-  size_t length = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(raw.data()), raw.size(), text.data(),
-                        text.size(), nullptr, &length, nullptr,
-                        sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
-    return std::nullopt;
-  raw.resize(length);
-  auto parsed = json::parse(raw, nullptr, /*allow_exceptions=*/false);
+  const auto raw = DecodeBase64Url(text, 1200);
+  if (!raw) return std::nullopt;
+  auto parsed = json::parse(*raw, nullptr, /*allow_exceptions=*/false);
   if (!parsed.is_array() || parsed.size() != 3) return std::nullopt;
   for (const auto& part : parsed)
     if (!part.is_string()) return std::nullopt;

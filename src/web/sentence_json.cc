@@ -1,13 +1,11 @@
 #include "web/sentence_json.h"
 
 #include "cases/vocabulary.h"
+#include "web/json_output.h"
 
 namespace probity::web {
 
 namespace {
-nlohmann::json OrNull(const std::optional<std::string>& v) {
-  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
-}
 // The label of an optional code, or null.
 nlohmann::json LabelOrNull(cases::Vocabulary vocabulary, const std::optional<std::string>& code) {
   return code ? nlohmann::json(cases::LabelOf(vocabulary, *code)) : nlohmann::json(nullptr);

@@ -1,7 +1,6 @@
 #include "web/sentence_routes.h"
 
 #include <array>
-#include <charconv>
 #include <climits>
 
 #include "app/sentences.h"
@@ -29,13 +28,10 @@ ResultHandler OnCase(const Auth& auth, Action action, F handle) {
 
 // The {id} path parameter. A malformed one names nothing of this person's: kNotFound `code`.
 Result<int64_t> IdParam(const Request& request, const char* code, const char* what) {
-  const std::string_view text = request.Param("id");
-  int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
-    return Error{ErrorKind::kNotFound, code,
-                 std::string("this person has no ") + what + " " + std::string(text), "id"};
-  return id;
+  if (auto id = request.IdParam("id")) return *id;
+  return Error{ErrorKind::kNotFound, code,
+               std::string("this person has no ") + what + " " + std::string(request.Param("id")),
+               "id"};
 }
 
 // The body as a JSON object holding only `allowed` members: kInvalid "unknown_field" names any

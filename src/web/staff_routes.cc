@@ -1,7 +1,6 @@
 #include "web/staff_routes.h"
 
 #include <array>
-#include <charconv>
 #include <limits>
 #include <string_view>
 
@@ -10,16 +9,13 @@
 #include "app/staff.h"
 #include "web/case_gate.h"
 #include "web/json_input.h"
+#include "web/json_output.h"
 
 namespace probity::web {
 
 namespace {
 using access::Action;
 using access::Principal;
-
-nlohmann::json OptionalText(const std::optional<std::string>& text) {
-  return text ? nlohmann::json(*text) : nlohmann::json(nullptr);
-}
 
 // The StaffRecord schema in api/paths/staff.json.
 nlohmann::json ToJson(const access::StaffRecord& r) {
@@ -29,8 +25,8 @@ nlohmann::json ToJson(const access::StaffRecord& r) {
                         {"grade", access::ToString(s.grade)},
                         {"contracted_minutes", s.contracted_minutes},
                         {"contracted_hours", s.contracted_minutes / 60.0},
-                        {"start_date", OptionalText(s.start_date)},
-                        {"qualified_on", OptionalText(s.qualified_on)},
+                        {"start_date", OrNull(s.start_date)},
+                        {"qualified_on", OrNull(s.qualified_on)},
                         {"team_codes", s.team_codes},
                         {"version", r.version},
                         {"account", nullptr}};
@@ -44,13 +40,9 @@ nlohmann::json ToJson(const access::StaffRecord& r) {
 
 // The {id} path parameter; a malformed one names no member of staff.
 Result<int64_t> StaffIdParam(const Request& request) {
-  const std::string_view text = request.Param("id");
-  int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0)
-    return Error{ErrorKind::kNotFound, "unknown_staff",
-                 "there is no member of staff with id " + std::string(text), "id"};
-  return id;
+  if (auto id = request.IdParam("id")) return *id;
+  return Error{ErrorKind::kNotFound, "unknown_staff",
+               "there is no member of staff with id " + std::string(request.Param("id")), "id"};
 }
 
 // kInvalid "unknown_field" for a member of `body` outside `allowed`: a misspelt field must not

@@ -1,12 +1,11 @@
 #include "web/timeline_routes.h"
 
-#include <charconv>
-
 #include "app/contacts.h"
 #include "cases/contact_rules.h"
 #include "cases/vocabulary.h"
 #include "web/case_gate.h"
 #include "web/json_input.h"
+#include "web/json_output.h"
 
 namespace probity::web {
 
@@ -14,9 +13,6 @@ namespace {
 using access::Action;
 using access::Principal;
 using nlohmann::json;
-
-json OrNull(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
-json OrNull(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
 
 json ContactJson(const cases::Contact& c) {
   return {{"id", c.id},
@@ -52,12 +48,9 @@ std::string ContactPath(const app::CaseRef& on, int64_t id) {
 
 // The {id} of a contact route: a positive whole number, or the contact does not exist.
 Result<int64_t> ContactIdOf(const Request& request) {
-  const auto text = request.Param("id");
-  int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || id < 1)
-    return Error::NotFound("not_found", "this person has no contact " + std::string(text));
-  return id;
+  if (auto id = request.IdParam("id")) return *id;
+  return Error::NotFound("not_found",
+                         "this person has no contact " + std::string(request.Param("id")));
 }
 
 Result<cases::NewContact> ParseNewContact(const json& body) {
