@@ -6,6 +6,7 @@
 
 #include "store/bind.h"
 #include "store/row.h"
+#include "store/rows.h"
 
 namespace probity::cases {
 
@@ -78,11 +79,10 @@ LicenceCondition ReadCondition(const soci::row& r) {
 template <class T, class Read, class... Ids>
 std::vector<T> Select(store::Transaction& tx, const std::string& sql, Read read,
                       const Ids&... ids) {
-  soci::details::prepare_temp_type prepared = (tx.sql().prepare << sql);
-  (prepared, ..., soci::use(ids));
-  soci::rowset<soci::row> rows(prepared);
+  store::Rows rows(tx);
+  (rows.Use(ids), ...);
   std::vector<T> out;
-  for (const auto& r : rows) out.push_back(read(r));
+  rows.Read(sql, [&](const soci::row& r) { out.push_back(read(r)); });
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "store/bind.h"
 #include "store/dialect.h"
 #include "store/row.h"
+#include "store/rows.h"
 
 namespace probity::cases {
 
@@ -144,13 +145,13 @@ Result<int64_t> InsertPerson(store::Transaction& tx, const NewPerson& in, UtcTim
 }
 
 std::optional<Person> FindPerson(store::Transaction& tx, const std::string& crn) {
-  soci::rowset<soci::row> rows =
-      (tx.sql().prepare << "SELECT " << kPersonColumns
-                        << " FROM person p JOIN team t ON t.id = p.team_id LEFT JOIN staff s ON "
-                           "s.id = p.officer_staff_id WHERE p.crn = :crn",
-       soci::use(crn));
-  for (const auto& r : rows) return ReadPerson(r);
-  return std::nullopt;
+  std::optional<Person> person;
+  store::Rows(tx).Use(crn).Read(
+      std::string("SELECT ") + kPersonColumns +
+          " FROM person p JOIN team t ON t.id = p.team_id LEFT JOIN staff s ON s.id = "
+          "p.officer_staff_id WHERE p.crn = :crn",
+      [&](const soci::row& r) { person = ReadPerson(r); });
+  return person;
 }
 
 Result<int> UpdatePerson(store::Transaction& tx, int64_t person_id, const PersonChange& c,
@@ -421,70 +422,51 @@ CaseRecord LoadCaseRecord(store::Transaction& tx, const Person& person) {
   CaseRecord out;
   out.person = person;
   const long long id = person.id;
-  {
-    soci::rowset<soci::row> rows =
-        (tx.sql().prepare << "SELECT id, first_name, last_name, date_of_birth, added_by, added_at "
-                             "FROM person_alias WHERE person_id = :p ORDER BY id",
-         soci::use(id));
-    for (const auto& r : rows)
-      out.aliases.push_back({GetInt(r, 0), GetText(r, 1), GetText(r, 2), GetOptionalText(r, 3),
-                             GetText(r, 4), Instant(r, 5)});
-  }
-  {
-    soci::rowset<soci::row> rows =
-        (tx.sql().prepare << "SELECT id, status, line1, line2, town, postcode, start_date, "
-                             "end_date, added_by, added_at FROM person_address WHERE person_id = "
-                             ":p ORDER BY start_date DESC, id DESC",
-         soci::use(id));
-    for (const auto& r : rows)
-      out.addresses.push_back({GetInt(r, 0), GetText(r, 1), GetText(r, 2), GetOptionalText(r, 3),
-                               GetText(r, 4), GetText(r, 5), GetText(r, 6), GetOptionalText(r, 7),
-                               GetText(r, 8), Instant(r, 9)});
-  }
-  {
-    // The latest assessment of each need: rows arrive per need, newest first.
-    soci::rowset<soci::row> rows =
-        (tx.sql().prepare << "SELECT id, need, severity, assessed_on, added_by, added_at FROM "
-                             "person_need WHERE person_id = :p ORDER BY need, assessed_on DESC, "
-                             "id DESC",
-         soci::use(id));
-    for (const auto& r : rows) {
-      Need n{GetInt(r, 0),  GetText(r, 1), GetText(r, 2),
-             GetText(r, 3), GetText(r, 4), Instant(r, 5)};
-      if (out.needs.empty() || out.needs.back().need != n.need) out.needs.push_back(std::move(n));
-    }
-  }
-  {
-    soci::rowset<soci::row> rows =
-        (tx.sql().prepare << "SELECT " << kRegistrationColumns
-                          << " FROM registration r WHERE r.person_id = :p ORDER BY "
-                             "CASE WHEN r.end_date IS NULL THEN 0 ELSE 1 END, r.start_date DESC, "
-                             "r.id DESC",
-         soci::use(id));
-    for (const auto& row : rows) out.registrations.push_back(ReadRegistration(row));
-  }
-  {
-    soci::rowset<soci::row> rows =
-        (tx.sql().prepare << "SELECT k.id, o.crn, k.reason, k.added_by, k.added_at, k.ended_at "
-                             "FROM keep_apart k JOIN person o ON o.id = CASE WHEN k.person_a = :a "
-                             "THEN k.person_b ELSE k.person_a END WHERE k.person_a = :b OR "
-                             "k.person_b = :c ORDER BY k.id",
-         soci::use(id), soci::use(id), soci::use(id));
-    for (const auto& r : rows) {
-      KeepApart k{GetInt(r, 0), GetText(r, 1), GetText(r, 2), GetText(r, 3), Instant(r, 4), {}};
-      if (auto ended = GetOptionalText(r, 5)) k.ended_at = ParseUtc(*ended);
-      out.keep_aparts.push_back(std::move(k));
-    }
-  }
-  {
-    soci::rowset<soci::row> rows =
-        (tx.sql().prepare << "SELECT id, conviction_date, offence_group, offence FROM conviction "
-                             "WHERE person_id = :p ORDER BY conviction_date, id",
-         soci::use(id));
-    for (const auto& r : rows)
-      out.convictions.push_back(
-          {GetInt(r, 0), GetText(r, 1), GetText(r, 2), GetOptionalText(r, 3)});
-  }
+  store::Rows(tx).Use(id).Read(
+      "SELECT id, first_name, last_name, date_of_birth, added_by, added_at FROM person_alias "
+      "WHERE person_id = :p ORDER BY id",
+      [&](const soci::row& r) {
+        out.aliases.push_back({GetInt(r, 0), GetText(r, 1), GetText(r, 2), GetOptionalText(r, 3),
+                               GetText(r, 4), Instant(r, 5)});
+      });
+  store::Rows(tx).Use(id).Read(
+      "SELECT id, status, line1, line2, town, postcode, start_date, end_date, added_by, added_at "
+      "FROM person_address WHERE person_id = :p ORDER BY start_date DESC, id DESC",
+      [&](const soci::row& r) {
+        out.addresses.push_back({GetInt(r, 0), GetText(r, 1), GetText(r, 2), GetOptionalText(r, 3),
+                                 GetText(r, 4), GetText(r, 5), GetText(r, 6), GetOptionalText(r, 7),
+                                 GetText(r, 8), Instant(r, 9)});
+      });
+  // The latest assessment of each need: rows arrive per need, newest first.
+  store::Rows(tx).Use(id).Read(
+      "SELECT id, need, severity, assessed_on, added_by, added_at FROM person_need WHERE "
+      "person_id = :p ORDER BY need, assessed_on DESC, id DESC",
+      [&](const soci::row& r) {
+        Need n{GetInt(r, 0),  GetText(r, 1), GetText(r, 2),
+               GetText(r, 3), GetText(r, 4), Instant(r, 5)};
+        if (out.needs.empty() || out.needs.back().need != n.need) out.needs.push_back(std::move(n));
+      });
+  store::Rows(tx).Use(id).Read(
+      std::string("SELECT ") + kRegistrationColumns +
+          " FROM registration r WHERE r.person_id = :p ORDER BY CASE WHEN r.end_date IS NULL "
+          "THEN 0 ELSE 1 END, r.start_date DESC, r.id DESC",
+      [&](const soci::row& r) { out.registrations.push_back(ReadRegistration(r)); });
+  store::Rows(tx).Use(id).Use(id).Use(id).Read(
+      "SELECT k.id, o.crn, k.reason, k.added_by, k.added_at, k.ended_at FROM keep_apart k JOIN "
+      "person o ON o.id = CASE WHEN k.person_a = :a THEN k.person_b ELSE k.person_a END WHERE "
+      "k.person_a = :b OR k.person_b = :c ORDER BY k.id",
+      [&](const soci::row& r) {
+        KeepApart k{GetInt(r, 0), GetText(r, 1), GetText(r, 2), GetText(r, 3), Instant(r, 4), {}};
+        if (auto ended = GetOptionalText(r, 5)) k.ended_at = ParseUtc(*ended);
+        out.keep_aparts.push_back(std::move(k));
+      });
+  store::Rows(tx).Use(id).Read(
+      "SELECT id, conviction_date, offence_group, offence FROM conviction WHERE person_id = :p "
+      "ORDER BY conviction_date, id",
+      [&](const soci::row& r) {
+        out.convictions.push_back(
+            {GetInt(r, 0), GetText(r, 1), GetText(r, 2), GetOptionalText(r, 3)});
+      });
   out.sentences = LoadSentences(tx, person.id);
   out.requirements = LoadRequirements(tx, person.id);
   out.licence_conditions = LoadLicenceConditions(tx, person.id);

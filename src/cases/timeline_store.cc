@@ -7,6 +7,7 @@
 
 #include "store/bind.h"
 #include "store/row.h"
+#include "store/rows.h"
 
 namespace probity::cases {
 
@@ -88,20 +89,21 @@ TimelinePage ReadTimeline(store::Transaction& tx, const TimelineQuery& q) {
   sql += " ORDER BY c.at DESC, c.id DESC LIMIT " + std::to_string(limit + 1);
 
   const long long person = q.person_id;
-  soci::details::prepare_temp_type prepared = (tx.sql().prepare << sql);
-  prepared, soci::use(person, "p");
-  for (auto& [name, value] : params) prepared, soci::use(value, name);
-  if (q.after) prepared, soci::use(after_id, "cid");
-  soci::rowset<soci::row> rows(prepared);
+  static const std::string kPerson = "p", kAfterId = "cid";
+  store::Rows rows(tx);
+  rows.Use(person, kPerson);
+  for (const auto& [name, value] : params) rows.Use(value, name);
+  if (q.after) rows.Use(after_id, kAfterId);
 
   TimelinePage page;
-  for (const auto& r : rows) {
+  rows.Read(sql, [&](const soci::row& r) {
     if (static_cast<int>(page.items.size()) == limit) {
       page.next = TimelineCursor{page.items.back().at, page.items.back().id};
-      break;
+      return false;
     }
     page.items.push_back(ReadContact(r));
-  }
+    return true;
+  });
   return page;
 }
 
