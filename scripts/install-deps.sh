@@ -3,13 +3,15 @@
 # needs no network) when everything is already there. Shared by scripts/run.sh and scripts/test.sh.
 set -euo pipefail
 
-# Boost 1.81 only: libboost-dev is 1.74 and conflicts with these packages.
+# Boost 1.81 only: libboost-dev is 1.74 and conflicts with these packages. nodejs builds the
+# front-end assets (frontend/); chromium (/usr/bin/chromium) runs the browser tests.
 packages=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
   libboost1.81-dev libboost-url1.81-dev libsoci-dev libsodium-dev libical-dev libpq-dev
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libkainjow-mustache-dev libcsv-dev
   libhowardhinnant-date-dev libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql postgresql-client sqlite3 curl
+  postgresql postgresql-client sqlite3 curl tzdata
+  nodejs chromium
 )
 
 missing=()
@@ -26,4 +28,17 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# npm: part of a nodejs package from NodeSource (which Debian's npm package conflicts with), a
+# separate package with Debian's own nodejs.
+if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "install-deps: npm is missing; run as root (or apt-get install npm)" >&2
+    exit 1
+  fi
+  echo "install-deps: installing npm"
+  export DEBIAN_FRONTEND=noninteractive
+  ((${#missing[@]})) || apt-get update -q
+  apt-get install -y -q --no-install-recommends npm
 fi

@@ -34,9 +34,19 @@ TEST_P(AuthHttpTest, NoRouteButThePublicOnesAnswersWithoutCredentials) {
         std::regex_replace(route.pattern, std::regex(R"(\{[^}]+\})"), "X123456");
     SCOPED_TRACE(route.method + " " + target);
     const auto r = Send(route.method, target, route.method == "GET" ? "" : "{}");
-    EXPECT_EQ(r.status, 401);
-    EXPECT_EQ(r.Json()["error"]["code"], "not_signed_in");
-    EXPECT_NE(r.Header("WWW-Authenticate"), "");
+    if (route.pattern.starts_with("/api/")) {
+      EXPECT_EQ(r.status, 401);
+      EXPECT_EQ(r.Json()["error"]["code"], "not_signed_in");
+      EXPECT_NE(r.Header("WWW-Authenticate"), "");
+    } else {
+      // A page sends the browser to sign in, and back here afterwards when it was a GET.
+      EXPECT_EQ(r.status, 303);
+      EXPECT_TRUE(r.Header("Location").starts_with("/sign-in")) << r.Header("Location");
+      EXPECT_EQ(r.body, "");
+      if (route.method == "GET") {
+        EXPECT_NE(r.Header("Location").find("next=%2F"), std::string::npos);
+      }
+    }
     ++guarded;
   }
   EXPECT_GT(guarded, 0);

@@ -169,6 +169,24 @@ std::vector<Sentence> LoadSentences(store::Transaction& tx, int64_t person_id) {
                           ReadSentence, person);
 }
 
+std::map<int64_t, std::vector<Sentence>> LoadCurrentSentences(
+    store::Transaction& tx, const std::vector<int64_t>& person_ids) {
+  std::map<int64_t, std::vector<Sentence>> out;
+  if (person_ids.empty()) return out;
+  // Whole numbers from the caller's own list, not user text, so they are written in directly.
+  std::string ids;
+  for (const int64_t id : person_ids) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+  store::Rows(tx).Read(
+      From(kSentenceColumns, "sentence",
+           ("status = 'active' AND person_id IN (" + ids + ") ORDER BY sentence_date DESC, id DESC")
+               .c_str()),
+      [&](const soci::row& r) {
+        Sentence s = ReadSentence(r);
+        out[s.person_id].push_back(std::move(s));
+      });
+  return out;
+}
+
 std::vector<Requirement> LoadRequirements(store::Transaction& tx, int64_t person_id) {
   const long long person = person_id;
   return Select<Requirement>(

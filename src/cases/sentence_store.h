@@ -6,6 +6,7 @@
 // else is not found, exactly like one that does not exist.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,11 @@ namespace probity::cases {
 
 // A person's sentences, current (active) first, then by sentence date, newest first.
 std::vector<Sentence> LoadSentences(store::Transaction& tx, int64_t person_id);
+
+// The current sentences of each of `person_ids` (a page of a list), newest first, in one query.
+// People with none are absent from the map.
+std::map<int64_t, std::vector<Sentence>> LoadCurrentSentences(
+    store::Transaction& tx, const std::vector<int64_t>& person_ids);
 // The requirements of all a person's sentences, by sentence then id.
 std::vector<Requirement> LoadRequirements(store::Transaction& tx, int64_t person_id);
 // The licence conditions of all a person's sentences, by sentence then id.

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -167,7 +168,14 @@ int TokenRevoke(const std::string& url, long long id) {
   return 0;
 }
 
-int Serve(const std::string& url, const std::string& listen, int threads, bool secure_cookies) {
+// The assets folder: --assets, else assets/ beside the program (where scripts/build.sh puts it).
+std::string AssetsDir(const std::string& chosen) {
+  if (!chosen.empty()) return chosen;
+  return (std::filesystem::read_symlink("/proc/self/exe").parent_path() / "assets").string();
+}
+
+int Serve(const std::string& url, const std::string& listen, int threads, bool secure_cookies,
+          const std::string& assets_dir) {
   auto address = ParseListenAddress(listen);
   if (!address) return Fail(address.error());
   if (threads < 1 || threads > 256)
@@ -180,8 +188,18 @@ int Serve(const std::string& url, const std::string& listen, int threads, bool s
   web::AuthOptions auth_options;
   auth_options.secure_cookies = secure_cookies;
   const web::Auth auth(database, clock, auth_options);
+  web::Assets assets;
+  const std::string dir = AssetsDir(assets_dir);
+  if (auto loaded = web::Assets::Load(dir)) {
+    assets = std::move(*loaded);
+    spdlog::info("serving {} assets from {}", assets.size(), dir);
+  } else if (!assets_dir.empty()) {
+    return Fail(loaded.error());
+  } else {
+    spdlog::warn("{}; pages will be unstyled", loaded.error().message);
+  }
   web::Router router;
-  web::AddApplicationRoutes(router, database, auth);
+  web::AddApplicationRoutes(router, database, auth, assets);
 
   web::ServerOptions options;
   options.host = address->host;
@@ -204,8 +222,12 @@ Commands::Commands(CLI::App& app) {
   serve->add_option("--threads", threads_, "Worker threads")->capture_default_str();
   serve->add_flag("--secure-cookies", secure_cookies_,
                   "Mark the session cookie Secure (when users reach Probity over TLS)");
-  serve->callback(
-      [this] { chosen_ = [this] { return Serve(db_, listen_, threads_, secure_cookies_); }; });
+  serve->add_option("--assets", assets_,
+                    "Folder of built front-end assets with manifest.json (default: assets/ beside "
+                    "the program)");
+  serve->callback([this] {
+    chosen_ = [this] { return Serve(db_, listen_, threads_, secure_cookies_, assets_); };
+  });
 
   auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations");
   AddDbOption(migrate, db_);

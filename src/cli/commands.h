@@ -24,6 +24,7 @@ class Commands {
   std::string listen_ = "127.0.0.1:8080";
   int threads_ = 4;
   bool secure_cookies_ = false;
+  std::string assets_;
   std::string demo_password_;
   // user add / disable, token create / revoke
   std::string username_, name_, grade_ = "po", role_ = "practitioner";

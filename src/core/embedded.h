@@ -1,5 +1,6 @@
-// Files compiled into the program at build time (cmake/embed_files.cmake): the SQL migrations and
-// the OpenAPI document. Never read from disk at run time, so a binary and its schema always agree.
+// Files compiled into the program at build time (cmake/embed_files.cmake): the SQL migrations, the
+// OpenAPI document and the page templates. Never read from disk at run time, so a binary and its
+// schema, API and pages always agree.
 #pragma once
 
 #include <optional>

@@ -60,7 +60,12 @@ Result<access::Principal> Auth::Authenticate(const Request& request) const {
   auto principal = app::AuthenticateSession(db_, *cookie, options_.session, clock_.Now());
   if (!principal) return principal;
   if (IsUnsafe(request.method)) {
-    const auto sent = request.Header(kCsrfHeader);
+    // Scripts send the header; an HTML form sends the token as a field.
+    std::optional<std::string> sent;
+    if (auto header = request.Header(kCsrfHeader))
+      sent = std::string(*header);
+    else if (auto form = ParseFormBody(request))
+      sent = FormValue(*form, kCsrfField);
     if (!sent || !access::SecretsEqual(*sent, principal->csrf_token))
       return Error::Forbidden("csrf",
                               "this request is missing its CSRF token: reload the page and try "

@@ -27,6 +27,8 @@ struct AuthOptions {
 
 inline constexpr std::string_view kSessionCookie = "probity_session";
 inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
+// The same token as an HTML form field, for forms posted without JavaScript.
+inline constexpr std::string_view kCsrfField = "csrf_token";
 
 // The value of one cookie from the Cookie header; nullopt when absent.
 std::optional<std::string> CookieValue(const Request& request, std::string_view name);
@@ -36,7 +38,8 @@ class Auth {
   Auth(store::Db& db, const Clock& clock, AuthOptions options);
 
   // The principal behind the request. kUnauthenticated without valid credentials; kForbidden
-  // "csrf" for a cookie-authenticated POST, PUT, PATCH or DELETE without the session's token.
+  // "csrf" for a cookie-authenticated POST, PUT, PATCH or DELETE without the session's token (in
+  // the X-CSRF-Token header or, from an HTML form, the csrf_token field).
   Result<access::Principal> Authenticate(const Request& request) const;
 
   // Wraps a handler taking (request, principal) so that it runs only for an authenticated one.

@@ -137,6 +137,28 @@ Result<nlohmann::json> ParseJsonBody(const Request& request) {
   return value;
 }
 
+Result<FormFields> ParseFormBody(const Request& request) {
+  auto type = request.Header("Content-Type").value_or("");
+  auto media = type.substr(0, type.find(';'));
+  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
+  if (!EqualsIgnoreCase(media, "application/x-www-form-urlencoded"))
+    return Error::Invalid("bad_form", "the form must be sent as application/x-www-form-urlencoded");
+  // The body has a query's syntax: read it as the query of "/", as SetTarget reads targets.
+  const std::string as_target = "/?" + request.body;
+  auto url = boost::urls::parse_origin_form(as_target);
+  if (!url) return Error::Invalid("bad_form", "the form's encoding is broken");
+  boost::urls::encoding_opts opts;
+  opts.space_as_plus = true;
+  FormFields form;
+  for (auto param : url->params(opts)) form.emplace(param.key, param.value);
+  return form;
+}
+
+std::string FormValue(const FormFields& form, std::string_view name) {
+  const auto it = form.find(std::string(name));
+  return it == form.end() ? std::string() : it->second;
+}
+
 std::string NewRequestId() {
   thread_local std::mt19937_64 engine{[] {
     std::random_device device;

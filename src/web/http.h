@@ -68,6 +68,16 @@ Result<nlohmann::json> ParseJsonBody(const Request& request);
 // A fresh random request id: 16 lower-case hex digits. Thread-safe.
 std::string NewRequestId();
 
+// An HTML form post (application/x-www-form-urlencoded), decoded: field name -> values in order.
+using FormFields = std::multimap<std::string, std::string>;
+
+// The body as form fields. kInvalid "bad_form" when the Content-Type is not
+// application/x-www-form-urlencoded or the encoding is broken.
+Result<FormFields> ParseFormBody(const Request& request);
+
+// The first value of `name`, or "" when the field is absent.
+std::string FormValue(const FormFields& form, std::string_view name);
+
 // ASCII case-insensitive equality, for header names and tokens.
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 

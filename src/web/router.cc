@@ -116,6 +116,7 @@ Response Router::Dispatch(Request& request) const {
     if (!best && request.method == "HEAD") best = best_get;
     if (!best) {
       if (allowed.empty()) {
+        if (not_found_) return not_found_(request);
         return ErrorResponse(Error::NotFound("not_found", "there is nothing at " + request.path),
                              request.request_id);
       }

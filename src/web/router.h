@@ -56,6 +56,10 @@ class Router {
   // Every route added, in order of adding.
   std::vector<RouteInfo> Routes() const;
 
+  // Answers requests for paths no route has (instead of the JSON 404), e.g. with an HTML page for
+  // a browser. Set once, before serving.
+  void SetNotFound(Handler handler) { not_found_ = std::move(handler); }
+
  private:
   struct Segment {
     std::string text;  // the literal, or the parameter name
@@ -73,6 +77,7 @@ class Router {
   static bool MoreSpecific(const Route& a, const Route& b);
 
   std::vector<Route> routes_;
+  Handler not_found_;
 };
 
 }  // namespace probity::web

@@ -2,6 +2,7 @@
 
 #include "web/case_access_routes.h"
 #include "web/organisation_routes.h"
+#include "web/pages/pages.h"
 #include "web/people_routes.h"
 #include "web/sentence_routes.h"
 #include "web/staff_routes.h"
@@ -10,7 +11,12 @@
 
 namespace probity::web {
 
-void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth) {
+const Assets& NoAssets() {
+  static const Assets none;
+  return none;
+}
+
+void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const Assets& assets) {
   AddSystemRoutes(router, [&db] { return db.Ping(); });
   AddSessionRoutes(router, auth);
   AddOrganisationRoutes(router, auth);
@@ -19,6 +25,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth) {
   AddCaseAccessRoutes(router, auth);
   AddStaffRoutes(router, auth);
   AddTimelineRoutes(router, auth);
+  pages::AddPages(router, pages::Site{auth, assets});
 }
 
 const std::vector<std::pair<std::string, std::string>>& PublicRoutes() {
@@ -27,6 +34,12 @@ const std::vector<std::pair<std::string, std::string>>& PublicRoutes() {
       {"GET", "/readyz"},
       {"GET", "/api/v1/openapi.json"},
       {"POST", "/api/v1/session"},
+      {"GET", "/assets/{a}"},
+      {"GET", "/assets/{a}/{b}"},
+      {"GET", "/assets/{a}/{b}/{c}"},
+      {"GET", "/"},
+      {"GET", "/sign-in"},
+      {"POST", "/sign-in"},
   };
   return routes;
 }

@@ -12,9 +12,12 @@ namespace probity::web {
 
 // The Content-Security-Policy value AddSecurityHeaders sets. Pages must therefore load scripts,
 // styles, fonts and images only from this origin (images also from data: URLs), and use no
-// inline <script>, style="" or event-handler attributes.
+// inline <script>, style="" or event-handler attributes, but for one: GOV.UK Frontend's
+// one-line "js-enabled" class script in templates/layout.mustache, allowed by its SHA-256 (change
+// a character of it and browsers refuse it).
 inline constexpr std::string_view kContentSecurityPolicy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self' 'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; "
+    "style-src 'self'; img-src 'self' data:; "
     "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'";
 

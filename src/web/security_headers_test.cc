@@ -13,7 +13,9 @@ TEST(AddSecurityHeaders, SetsEveryHeaderOnAPlainResponse) {
     const char* want;
   } cases[] = {
       {"Content-Security-Policy",
-       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "default-src 'self'; script-src 'self' "
+       "'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='; style-src 'self'; img-src 'self' "
+       "data:; "
        "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
        "frame-ancestors 'none'"},
       {"X-Content-Type-Options", "nosniff"},

@@ -1,0 +1,23 @@
+#include "web/pages/pages.h"
+
+#include "web/errors.h"
+#include "web/pages/caseload_page.h"
+#include "web/pages/person_pages.h"
+#include "web/pages/sign_in_pages.h"
+
+namespace probity::web::pages {
+
+void AddPages(Router& router, const Site& site) {
+  AddAssetRoutes(router, site.assets);
+  AddSignInPages(router, site);
+  AddCaseloadPage(router, site);
+  AddPersonPages(router, site);
+  router.SetNotFound([site](const Request& request) -> Response {
+    const Error missing = Error::NotFound("not_found", "there is nothing at " + request.path);
+    if (request.path.starts_with("/api/")) return ErrorResponse(missing, request.request_id);
+    auto who = site.auth.Authenticate(request);
+    return ErrorPage(site, who ? &*who : nullptr, missing, request.request_id);
+  });
+}
+
+}  // namespace probity::web::pages

@@ -1,0 +1,209 @@
+// A practitioner's day in real Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
+// sign in, the caseload, a search, a person, the timeline and its filters, a contact refused and
+// then saved, a note kept when the session ends, signing out. axe checks every page visited
+// against WCAG 2.2 AA. scripts/browser-tests.sh starts the server and sets PROBITY_URL and
+// PROBITY_DEMO_PASSWORD.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { createRequire } from 'node:module'
+
+// The packages are installed with the front end (frontend/package.json), not beside the tests.
+const require = createRequire(new URL('../../frontend/package.json', import.meta.url))
+const { chromium, request } = require('playwright-core')
+const AxeBuilderModule = require('@axe-core/playwright')
+const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule
+const base = process.env.PROBITY_URL
+const password = process.env.PROBITY_DEMO_PASSWORD
+assert.ok(base && password, 'PROBITY_URL and PROBITY_DEMO_PASSWORD must be set')
+
+let browser
+before(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+})
+after(async () => browser?.close())
+
+// A fresh browser context (its own cookies) with a page that fails the test on any script error,
+// console error or failed request.
+async function newPage () {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const problems = []
+  page.on('pageerror', (e) => problems.push(`page error: ${e}`))
+  page.on('console', (m) => {
+    // Failed loads are judged by the response listener below, which knows what was asked for.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`)
+  })
+  page.on('response', (r) => {
+    // Pages answer 4xx on purpose (a form with errors); anything else failing is a fault.
+    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`)
+  })
+  return { context, page, problems }
+}
+
+// Zero axe violations at WCAG 2.2 AA on the page as it is now.
+async function expectAccessible (page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze()
+  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
+  assert.deepEqual(found, [], `accessibility violations on ${page.url()}`)
+}
+
+async function signIn (page, username) {
+  await page.goto(`${base}/`)
+  assert.match(page.url(), /\/sign-in/)
+  await page.getByLabel('Username').fill(username)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+test('a practitioner signs in, works a case and signs out', async () => {
+  const { context, page, problems } = await newPage()
+
+  // Sign in: first with the password missing, which the form says and keeps the username.
+  await page.goto(`${base}/`)
+  assert.match(page.url(), /\/sign-in/)
+  await expectAccessible(page)
+  await page.getByLabel('Username').fill('demo.po1')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  assert.equal(await page.title(), 'Error: Sign in - Probity')
+  assert.match(await page.locator('.govuk-error-summary').innerText(), /Enter your password/)
+  assert.equal(await page.getByLabel('Username').inputValue(), 'demo.po1')
+  await expectAccessible(page)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+
+  // The caseload: my cases, each a link to the person.
+  assert.match(page.url(), /\/caseload$/)
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'My caseload')
+  const rows = page.locator('#caseload tbody tr')
+  assert.ok(await rows.count() > 0, 'the demo practitioner has cases')
+  await expectAccessible(page)
+
+  // Sorting by CRN in the browser (MoJ sortable table) reorders the rows.
+  await page.locator('#caseload thead').getByRole('button', { name: 'CRN' }).click()
+  const crns = await page.locator('#caseload tbody tr td:first-child').allInnerTexts()
+  assert.deepEqual(crns, [...crns].sort())
+
+  // Search by the first person's surname finds them.
+  const firstName = await page.locator('#caseload tbody tr').first().locator('a').innerText()
+  const surname = firstName.split(',')[0]
+  await page.getByLabel('Search by name or CRN').fill(surname)
+  await page.getByRole('button', { name: 'Search' }).click()
+  assert.match(page.url(), /q=/)
+  const found = await page.locator('#caseload tbody tr a').allInnerTexts()
+  assert.ok(found.length > 0 && found.every((n) => n.startsWith(surname)), `search for ${surname} found ${found}`)
+  await expectAccessible(page)
+
+  // The person's overview.
+  await page.locator('#caseload tbody tr a').first().click()
+  assert.match(page.url(), /\/people\/[A-Z]\d{6}$/)
+  const crn = page.url().split('/').pop()
+  assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /\S+ \S+/)
+  await page.getByRole('heading', { name: 'Sentences' }).waitFor()
+  await page.getByRole('heading', { name: 'Registrations and risk flags' }).waitFor()
+  await page.getByRole('heading', { name: 'Responsible officer' }).waitFor()
+  await expectAccessible(page)
+
+  // The timeline, then filtered to phone calls only.
+  await page.getByRole('link', { name: 'Timeline', exact: true }).click()
+  assert.match(page.url(), new RegExp(`/people/${crn}/timeline`))
+  await expectAccessible(page)
+  await page.getByLabel('Phone call').check()
+  await page.getByRole('button', { name: 'Apply filters' }).click()
+  assert.match(page.url(), /type=phone_call/)
+  const types = await page.locator('#timeline li').evaluateAll((items) => items.map((i) => i.dataset.type))
+  assert.ok(types.every((t) => t === 'phone_call'), `only phone calls after filtering: ${types}`)
+  await expectAccessible(page)
+
+  // A contact without a note is refused with the error summary, keeping what was chosen.
+  await page.getByRole('link', { name: 'Add a contact' }).click()
+  await expectAccessible(page)
+  await page.getByLabel('Phone call').check()
+  await page.getByRole('button', { name: 'Save contact' }).click()
+  assert.equal(await page.title(), `Error: Add a contact for ${await page.getByRole('heading', { level: 1 }).innerText()} - Probity`)
+  const summary = page.locator('.govuk-error-summary')
+  assert.match(await summary.innerText(), /Enter a note of the contact/)
+  assert.ok(await page.getByLabel('Phone call').isChecked(), 'the chosen type is kept')
+  await expectAccessible(page)
+  // The summary links to the field.
+  await summary.getByRole('link', { name: 'Enter a note of the contact' }).click()
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'note')
+
+  // Then saved: it is on the timeline, newest first.
+  const note = `Called about the appointment on Thursday ${Date.now()}.`
+  await page.getByRole('textbox', { name: 'Note' }).fill(note)
+  await page.getByRole('button', { name: 'Save contact' }).click()
+  assert.match(page.url(), new RegExp(`/people/${crn}/timeline`))
+  assert.equal(await page.locator('#timeline li .app-timeline__note').first().innerText(), note)
+  await expectAccessible(page)
+
+  // Signing out ends the session: the caseload sends the browser to sign in again.
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  assert.match(page.url(), /\/sign-in\?signed_out=1/)
+  assert.match(await page.locator('.govuk-notification-banner').innerText(), /You have signed out/)
+  await expectAccessible(page)
+  await page.goto(`${base}/caseload`)
+  assert.match(page.url(), /\/sign-in\?next=%2Fcaseload/)
+
+  assert.deepEqual(problems, [])
+  await context.close()
+})
+
+test('a note being written when the session ends is kept and offered back after signing in', async () => {
+  const { context, page, problems } = await newPage()
+  await signIn(page, 'demo.po1')
+  await page.locator('#caseload tbody tr a').first().click()
+  const crn = page.url().split('/').pop()
+  await page.getByRole('link', { name: 'Add a contact' }).click()
+  await page.getByLabel('Home visit').check()
+  const note = `Visited; nobody answered. Left a card ${Date.now()}.`
+  await page.getByRole('textbox', { name: 'Note' }).fill(note)
+
+  // The session ends elsewhere while the browser still holds its cookie (as when it times out).
+  const cookie = (await context.cookies()).find((c) => c.name === 'probity_session')
+  const csrf = await page.locator('input[name="csrf_token"]').first().inputValue()
+  const api = await request.newContext()
+  const ended = await api.delete(`${base}/api/v1/session`, {
+    headers: { Cookie: `probity_session=${cookie.value}`, 'X-CSRF-Token': csrf }
+  })
+  assert.equal(ended.status(), 204)
+  await api.dispose()
+
+  await page.getByRole('button', { name: 'Save contact' }).click()
+  assert.match(page.url(), /\/sign-in\?draft_kept=1/)
+  assert.match(await page.locator('.govuk-notification-banner').innerText(), /what you typed has been kept/)
+  await expectAccessible(page)
+  await page.getByLabel('Username').fill('demo.po1')
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+
+  assert.match(page.url(), new RegExp(`/people/${crn}/contacts/new$`))
+  await page.locator('#draft-kept').waitFor()
+  assert.equal(await page.getByRole('textbox', { name: 'Note' }).inputValue(), note)
+  assert.ok(await page.getByLabel('Home visit').isChecked())
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Save contact' }).click()
+  assert.equal(await page.locator('#timeline li .app-timeline__note').first().innerText(), note)
+
+  // Saved, the draft is gone.
+  await page.getByRole('link', { name: 'Add a contact' }).click()
+  assert.equal(await page.locator('#draft-kept').count(), 0)
+  assert.equal(await page.getByRole('textbox', { name: 'Note' }).inputValue(), '')
+
+  assert.deepEqual(problems, [])
+  await context.close()
+})
+
+test('an unknown page and a case that cannot be seen are GOV.UK-style pages', async () => {
+  const { context, page } = await newPage()
+  await signIn(page, 'demo.po1')
+  const missing = await page.goto(`${base}/no-such-page`)
+  assert.equal(missing.status(), 404)
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Page not found')
+  await expectAccessible(page)
+  const hidden = await page.goto(`${base}/people/Z999999`)
+  assert.equal(hidden.status(), 404)
+  await expectAccessible(page)
+  await context.close()
+})
