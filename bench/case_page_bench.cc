@@ -4,6 +4,9 @@
 //     rows (cases::ReadTimeline);
 //   Caseload: a practitioner's caseload list (cases::FindPeople with officer_staff_id), as their
 //     own teams' scope sees it.
+//   PersonPageHtml, CaseloadHtml: the same two as the server renders them, whole HTML pages
+//     (web/pages: the case gate, the reads, the Mustache templates and the GOV.UK layout), as a
+//     recall-team reader (who may read any case) and as the practitioner.
 // CRNs and practitioners are drawn at random (a fixed seed) from the whole database, so caches do
 // not flatter the figures. Each iteration is timed on its own: the median, p90 and p99 are
 // printed per backend and thread count, with pages/s, after the run (PrintCasePageSummary).
@@ -23,6 +26,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <random>
 
 #include "access/policy.h"
@@ -30,6 +34,10 @@
 #include "cases/timeline_store.h"
 #include "gen/writer.h"
 #include "store/migrate.h"
+#include "web/auth.h"
+#include "web/pages/caseload_page.h"
+#include "web/pages/person_pages.h"
+#include "web/routes.h"
 
 namespace probity::bench {
 
@@ -212,7 +220,37 @@ double Percentile(const std::vector<double>& sorted, double p) {
   return sorted[at];
 }
 
-enum class Read { kPersonPage, kCaseload };
+enum class Read { kPersonPage, kCaseload, kPersonHtml, kCaseloadHtml };
+
+// The pages' surroundings: an Auth over the target's database with the real clock, no assets.
+struct PageRig {
+  SystemClock clock;
+  web::Auth auth;
+  web::pages::Site site;
+  explicit PageRig(store::Db& db)
+      : auth(db, clock, web::AuthOptions{}), site{auth, web::NoAssets()} {}
+};
+
+// One whole HTML page; returns its size in bytes (0 for an error page: a restricted case).
+size_t RenderOne(PageRig& rig, Read read, const Target& t, std::mt19937_64& rng) {
+  web::Request request;
+  request.method = "GET";
+  request.request_id = "bench";
+  access::Principal who;
+  if (read == Read::kPersonHtml) {
+    who.role = access::Role::kRecallTeam;  // reads any case
+    who.staff_id = 1;
+    request.params["crn"] = t.crns[rng() % t.crns.size()];
+    auto page = web::pages::PersonPage(rig.site, request, who);
+    return page ? page->body.size() : 0;
+  }
+  const Practitioner& p = t.practitioners[rng() % t.practitioners.size()];
+  who.role = access::Role::kPractitioner;
+  who.staff_id = p.staff_id;
+  who.team_ids = p.team_ids;
+  auto page = web::pages::CaseloadPage(rig.site, request, who);
+  return page ? page->body.size() : 0;
+}
 
 void Measure(benchmark::State& state, store::Backend backend, Read read) {
   Target& t = TargetFor(backend);
@@ -224,8 +262,17 @@ void Measure(benchmark::State& state, store::Backend backend, Read read) {
   std::vector<double> ms;
   ms.reserve(1 << 16);
   size_t rows = 0;
+  std::optional<PageRig> rig;
+  if (read == Read::kPersonHtml || read == Read::kCaseloadHtml) rig.emplace(*t.db);
   for (auto _ : state) {
     const auto start = std::chrono::steady_clock::now();
+    if (rig) {
+      rows += RenderOne(*rig, read, t, rng);
+      ms.push_back(
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+              .count());
+      continue;
+    }
     auto tx = t.db->BeginRead();
     if (read == Read::kPersonPage) {
       const std::string& crn = t.crns[rng() % t.crns.size()];
@@ -263,7 +310,10 @@ void Measure(benchmark::State& state, store::Backend backend, Read read) {
   for (double m : ms) total_ms += m;
   Figure f;
   f.backend = t.label;
-  f.what = read == Read::kPersonPage ? "person page" : "caseload";
+  f.what = read == Read::kPersonPage   ? "person page"
+           : read == Read::kCaseload   ? "caseload"
+           : read == Read::kPersonHtml ? "person HTML"
+                                       : "caseload HTML";
   f.threads = state.threads();
   f.p50 = p50;
   f.p90 = p90;
@@ -307,10 +357,27 @@ void BM_Caseload_Postgres(benchmark::State& s) {
   Measure(s, store::Backend::kPostgres, Read::kCaseload);
 }
 
+void BM_PersonPageHtml_Sqlite(benchmark::State& s) {
+  Measure(s, store::Backend::kSqlite, Read::kPersonHtml);
+}
+void BM_CaseloadHtml_Sqlite(benchmark::State& s) {
+  Measure(s, store::Backend::kSqlite, Read::kCaseloadHtml);
+}
+void BM_PersonPageHtml_Postgres(benchmark::State& s) {
+  Measure(s, store::Backend::kPostgres, Read::kPersonHtml);
+}
+void BM_CaseloadHtml_Postgres(benchmark::State& s) {
+  Measure(s, store::Backend::kPostgres, Read::kCaseloadHtml);
+}
+
 BENCHMARK(BM_PersonPage_Sqlite)->UseRealTime()->MinTime(3.0)->Threads(1)->Threads(2);
 BENCHMARK(BM_Caseload_Sqlite)->UseRealTime()->MinTime(3.0)->Threads(1)->Threads(2);
 BENCHMARK(BM_PersonPage_Postgres)->UseRealTime()->MinTime(3.0)->Threads(1)->Threads(2);
 BENCHMARK(BM_Caseload_Postgres)->UseRealTime()->MinTime(3.0)->Threads(1)->Threads(2);
+BENCHMARK(BM_PersonPageHtml_Sqlite)->UseRealTime()->MinTime(3.0)->Threads(1)->Threads(2);
+BENCHMARK(BM_CaseloadHtml_Sqlite)->UseRealTime()->MinTime(3.0)->Threads(1)->Threads(2);
+BENCHMARK(BM_PersonPageHtml_Postgres)->UseRealTime()->MinTime(3.0)->Threads(1)->Threads(2);
+BENCHMARK(BM_CaseloadHtml_Postgres)->UseRealTime()->MinTime(3.0)->Threads(1)->Threads(2);
 
 }  // namespace
 
