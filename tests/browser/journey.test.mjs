@@ -135,6 +135,7 @@ test('a practitioner signs in, works a case and signs out', async () => {
   await page.getByRole('textbox', { name: 'Note' }).fill(note)
   await page.getByRole('button', { name: 'Save contact' }).click()
   assert.match(page.url(), new RegExp(`/people/${crn}/timeline`))
+  await page.locator('#contact-added').waitFor()
   assert.equal(await page.locator('#timeline li .app-timeline__note').first().innerText(), note)
   await expectAccessible(page)
 

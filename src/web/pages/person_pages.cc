@@ -194,6 +194,7 @@ Result<Response> TimelinePage(const Site& site, const Request& request,
   data["rows"] = std::move(rows);
   data["filtered"] = !filter.types.empty() || filter.from || filter.to;
   data["later_page"] = filter.cursor.has_value();
+  data["added"] = request.Query("added").has_value();  // just saved from the contact form
   data["errors"] = std::move(errors);
   const int status = data["errors"].empty() ? 200 : 400;
   return Page(site, &who, status, person->first_name + " " + person->last_name + ": timeline",
