@@ -1,8 +1,5 @@
 #include "web/pages/caseload_page.h"
 
-#include <boost/url/encode.hpp>
-#include <boost/url/rfc/unreserved_chars.hpp>
-
 #include "access/policy.h"
 #include "cases/rules.h"
 #include "cases/sentence_store.h"
@@ -15,10 +12,6 @@ namespace probity::web::pages {
 namespace {
 
 constexpr int kPageSize = 50;
-
-std::string Encoded(std::string_view text) {
-  return boost::urls::encode(text, boost::urls::unreserved_chars);
-}
 
 std::string SentenceSummary(const std::vector<cases::Sentence>& current) {
   if (current.empty()) return "No current sentence";
@@ -91,7 +84,7 @@ Result<Response> CaseloadPage(const Site& site, const Request& request,
   data["empty"] = page.items.empty();
   std::string base = "/caseload?";
   if (all) base += "scope=all&";
-  if (!search.empty()) base += "q=" + Encoded(search) + "&";
+  if (!search.empty()) base += "q=" + UrlEncoded(search) + "&";
   if (page.next) data["next_url"] = base + "cursor=" + EncodePeopleCursor(*page.next);
   if (q.after) data["first_url"] = base.substr(0, base.size() - 1);
   data["paged"] = data.contains("next_url") || data.contains("first_url");

@@ -16,10 +16,6 @@ Response Html(int status, std::string body) {
   return Response::Text(status, std::move(body), "text/html; charset=utf-8");
 }
 
-std::string Encoded(std::string_view text) {
-  return boost::urls::encode(text, boost::urls::unreserved_chars);
-}
-
 nlohmann::json Layout(const Site& site, const access::Principal* who, std::string_view title,
                       std::string content, bool has_errors) {
   nlohmann::json layout = {
@@ -84,6 +80,10 @@ Response ErrorPage(const Site& site, const access::Principal* who, const Error& 
   return Page(site, who, status, title, "error", std::move(data));
 }
 
+std::string UrlEncoded(std::string_view text) {
+  return boost::urls::encode(text, boost::urls::unreserved_chars);
+}
+
 std::string SafeNext(std::string_view next) {
   // A path on this site: "/x", never "//host" or "/\host" (browsers read both as another origin).
   if (next.size() >= 1 && next[0] == '/' &&
@@ -98,7 +98,7 @@ Handler SignedIn(const Site& site, PageHandler handler) {
     if (!who) {
       if (who.error().kind == ErrorKind::kUnauthenticated) {
         if (request.method == "GET" || request.method == "HEAD")
-          return SeeOther("/sign-in?next=" + Encoded(request.target));
+          return SeeOther("/sign-in?next=" + UrlEncoded(request.target));
         return SeeOther("/sign-in");
       }
       return ErrorPage(site, nullptr, who.error(), request.request_id);

@@ -37,6 +37,9 @@ Response SeeOther(std::string location);
 Response ErrorPage(const Site& site, const access::Principal* who, const Error& error,
                    std::string_view request_id);
 
+// `text` percent-encoded for a query value ("/people/X1?a=b" -> "%2Fpeople%2FX1%3Fa%3Db").
+std::string UrlEncoded(std::string_view text);
+
 // `next` if it is a path on this site ("/people/X1"), else "/caseload": never another origin.
 std::string SafeNext(std::string_view next);
 

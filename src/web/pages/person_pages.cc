@@ -1,8 +1,5 @@
 #include "web/pages/person_pages.h"
 
-#include <boost/url/encode.hpp>
-#include <boost/url/rfc/unreserved_chars.hpp>
-
 #include "access/policy.h"
 #include "app/contacts.h"
 #include "app/drafts.h"
@@ -23,10 +20,6 @@ using nlohmann::json;
 
 constexpr int kTimelinePage = 50;
 constexpr std::string_view kContactForm = "contact";
-
-std::string Encoded(std::string_view text) {
-  return boost::urls::encode(text, boost::urls::unreserved_chars);
-}
 
 // Dates in the record's JSON, made readable in place: each `field` of each object in `list`.
 void LongDates(json& list, std::initializer_list<const char*> fields) {
@@ -184,9 +177,9 @@ Result<Response> TimelinePage(const Site& site, const Request& request,
     for (const auto& c : page.items) rows.push_back(TimelineRow(c));
     if (page.next) {
       std::string next = "/people/" + on->crn + "/timeline?";
-      for (const auto& t : filter.types) next += "type=" + Encoded(t) + "&";
-      if (filter.from) next += "from=" + Encoded(*filter.from) + "&";
-      if (filter.to) next += "to=" + Encoded(*filter.to) + "&";
+      for (const auto& t : filter.types) next += "type=" + UrlEncoded(t) + "&";
+      if (filter.from) next += "from=" + UrlEncoded(*filter.from) + "&";
+      if (filter.to) next += "to=" + UrlEncoded(*filter.to) + "&";
       data["next_url"] = next + "cursor=" + cases::EncodeCursor(*page.next);
     }
   }
@@ -310,9 +303,9 @@ void AddPersonPages(Router& router, const Site& site) {
             if (app::KeepDraftOfEndedSession(site.auth.db(), *token, FormValue(*form, kCsrfField),
                                              std::string(kContactForm), crn, fields,
                                              site.auth.clock().Now()))
-              return SeeOther("/sign-in?draft_kept=1&next=" + Encoded(next));
+              return SeeOther("/sign-in?draft_kept=1&next=" + UrlEncoded(next));
           }
-          return SeeOther("/sign-in?next=" + Encoded(next));
+          return SeeOther("/sign-in?next=" + UrlEncoded(next));
         }
         return SignedIn(
             site, [site, &form](const Request& r, const access::Principal& p) -> Result<Response> {
