@@ -560,6 +560,16 @@ TEST_P(SentencesHttpTest, AStaleVersionIs409AndWritesNothing) {
   EXPECT_EQ(now.Json()["requirements"][0]["version"], 2);
 }
 
+TEST_P(SentencesHttpTest, AMisspeltFieldIsRefusedNamingItAndWritesNothing) {
+  json body = OrderJson();
+  body["lenght_months"] = 12;
+  const auto r = Call("POST", "/api/v1/people/X100001/sentences", body);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(r.Json()["error"]["code"], "unknown_field");
+  EXPECT_EQ(r.Json()["error"]["field"], "lenght_months");
+  EXPECT_EQ(Call("GET", "/api/v1/people/X100001/sentences").Json()["items"].size(), 0u);
+}
+
 TEST_P(SentencesHttpTest, ARequirementOnALicenceIsRefused) {
   const auto licence = Call("POST", "/api/v1/people/X100001/sentences", LicenceJson());
   ASSERT_EQ(licence.status, 201) << licence.body;

@@ -455,6 +455,7 @@ TEST_P(StaffHttpTest, BadInputIs400NamingTheField) {
       {"too many hours", {{"version", 1}, {"contracted_hours", 61}}, "contracted_hours"},
       {"hours as text", {{"version", 1}, {"contracted_hours", "37"}}, "contracted_hours"},
       {"no 13th month", {{"version", 1}, {"start_date", "2026-13-01"}}, "start_date"},
+      {"misspelt field", {{"version", 1}, {"grdae", "spo"}}, "grdae"},
       {"start date cannot be cleared", {{"version", 1}, {"start_date", nullptr}}, "start_date"},
       {"qualified on not a date", {{"version", 1}, {"qualified_on", "soon"}}, "qualified_on"},
       {"blank name", {{"version", 1}, {"name", ""}}, "name"},

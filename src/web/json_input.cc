@@ -1,5 +1,7 @@
 #include "web/json_input.h"
 
+#include <algorithm>
+
 namespace probity::web {
 
 namespace {
@@ -60,6 +62,18 @@ Result<std::vector<std::string>> StringList(const nlohmann::json& body, const ch
     out.push_back(item.get<std::string>());
   }
   return out;
+}
+
+Status OnlyFields(const nlohmann::json& body, std::span<const char* const> allowed) {
+  if (!body.is_object()) return Error::Invalid("malformed_json", "send a JSON object");
+  for (const auto& [key, value] : body.items()) {
+    if (std::any_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; }))
+      continue;
+    std::string choices;
+    for (const char* name : allowed) choices += (choices.empty() ? "" : ", ") + std::string(name);
+    return Error::Invalid("unknown_field", key + " is not a field here; send only " + choices, key);
+  }
+  return Ok();
 }
 
 }  // namespace probity::web

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ Result<std::optional<double>> OptionalNumber(const nlohmann::json& body, const c
 Result<std::optional<bool>> OptionalBool(const nlohmann::json& body, const char* field);
 // nullopt when absent or null; kInvalid when present but not an integer.
 Result<std::optional<int64_t>> OptionalInt(const nlohmann::json& body, const char* field);
+// kInvalid "malformed_json" when `body` is not an object; kInvalid "unknown_field" naming a member
+// outside `allowed`, so a misspelt field is refused rather than silently ignored.
+Status OnlyFields(const nlohmann::json& body, std::span<const char* const> allowed);
 // An array of strings; empty when absent. kInvalid when present but not one.
 Result<std::vector<std::string>> StringList(const nlohmann::json& body, const char* field);
 

@@ -34,22 +34,11 @@ Result<int64_t> IdParam(const Request& request, const char* code, const char* wh
                "id"};
 }
 
-// The body as a JSON object holding only `allowed` members: kInvalid "unknown_field" names any
-// other, so a misspelt field is not silently ignored.
-template <size_t N>
-Result<nlohmann::json> Body(const Request& request, const std::array<const char*, N>& allowed) {
+// The body as a JSON object holding only `allowed` members (OnlyFields).
+Result<nlohmann::json> Body(const Request& request, std::span<const char* const> allowed) {
   auto body = ParseJsonBody(request);
   if (!body) return body.error();
-  if (!body->is_object()) return Error::Invalid("malformed_json", "send a JSON object");
-  for (auto it = body->begin(); it != body->end(); ++it) {
-    bool known = false;
-    for (const char* name : allowed) known = known || it.key() == name;
-    if (known) continue;
-    std::string choices;
-    for (const char* name : allowed) choices += (choices.empty() ? "" : ", ") + std::string(name);
-    return Error::Invalid("unknown_field", it.key() + " is not a field here; send " + choices,
-                          it.key());
-  }
+  if (auto s = OnlyFields(*body, allowed); !s) return s.error();
   return body;
 }
 

@@ -45,24 +45,6 @@ Result<int64_t> StaffIdParam(const Request& request) {
                "there is no member of staff with id " + std::string(request.Param("id")), "id"};
 }
 
-// kInvalid "unknown_field" for a member of `body` outside `allowed`: a misspelt field must not
-// look like a change that was made.
-template <size_t N>
-Status OnlyFields(const nlohmann::json& body, const std::array<const char*, N>& allowed) {
-  if (!body.is_object()) return Error::Invalid("malformed_json", "send a JSON object");
-  for (const auto& [key, value] : body.items()) {
-    bool known = false;
-    for (const char* name : allowed) known = known || key == name;
-    if (!known) {
-      std::string choices;
-      for (const char* name : allowed) choices += (choices.empty() ? "" : ", ") + std::string(name);
-      return Error::Invalid("unknown_field", key + " cannot be changed here; send only " + choices,
-                            key);
-    }
-  }
-  return Ok();
-}
-
 Error Wrong(const char* field, const std::string& what) {
   return Error::Invalid("invalid_field", std::string(field) + " must be " + what, field);
 }
