@@ -6,16 +6,28 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <random>
+#include <sstream>
 
 #include "store/migrate.h"
 
 namespace probity::testing {
 
-namespace {
-std::string UniqueName() {
+// Process ids repeat, between runs of the suite and within a long one, and a run killed
+// part-way leaves its schemas behind in a database that outlives it; a random part keeps a
+// new name clear of every earlier one.
+std::string UniqueName(const std::string& prefix) {
   static std::atomic<int> counter{0};
-  return "t" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+  static const std::string nonce = [] {
+    std::random_device random;
+    std::ostringstream out;
+    out << std::hex << random() << random();
+    return out.str();
+  }();
+  return prefix + std::to_string(::getpid()) + "_" + nonce + "_" + std::to_string(counter++);
 }
+
+namespace {
 
 void AdminExec(const std::string& url, const std::string& sql) {
   auto db = store::Db::Open(url, 1);
@@ -40,7 +52,7 @@ std::string BackendName(const ::testing::TestParamInfo<store::Backend>& info) {
 
 void DbTest::SetUp() {
   if (backend() == store::Backend::kSqlite) {
-    dir_ = (std::filesystem::temp_directory_path() / ("probity_" + UniqueName())).string();
+    dir_ = (std::filesystem::temp_directory_path() / ("probity_" + UniqueName("t"))).string();
     std::filesystem::create_directories(dir_);
     url_ = "sqlite:" + dir_ + "/test.db";
     return;
@@ -53,7 +65,7 @@ void DbTest::SetUp() {
     GTEST_SKIP() << "PROBITY_TEST_PG not set: PostgreSQL case skipped";
   }
   admin_url_ = pg;
-  schema_ = UniqueName();
+  schema_ = UniqueName("t");
   AdminExec(admin_url_, "CREATE SCHEMA " + schema_);
   url_ = WithSearchPath(admin_url_, schema_);
 }

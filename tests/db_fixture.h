@@ -33,6 +33,10 @@ class DbTest : public ::testing::TestWithParam<store::Backend> {
   std::string admin_url_;
 };
 
+// A name no earlier test database or schema has had: prefix, process id, a random part and a
+// counter. Usable as a PostgreSQL schema name or a folder name.
+std::string UniqueName(const std::string& prefix);
+
 std::string BackendName(const ::testing::TestParamInfo<store::Backend>& info);
 
 }  // namespace probity::testing

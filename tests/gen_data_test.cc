@@ -3,9 +3,7 @@
 // the bulk row writer it stands on round-trips awkward text.
 #include <gtest/gtest.h>
 #include <soci/soci.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -37,8 +35,7 @@ int64_t Count(store::Db& db, const std::string& sql) {
 class OtherDatabase {
  public:
   explicit OtherDatabase(store::Backend backend) {
-    static std::atomic<int> counter{0};
-    const std::string name = "gen" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    const std::string name = testing::UniqueName("gen");
     if (backend == store::Backend::kSqlite) {
       dir_ = std::filesystem::temp_directory_path() / ("probity_" + name);
       std::filesystem::create_directories(dir_);
