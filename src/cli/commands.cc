@@ -12,6 +12,7 @@
 #include "app/accounts.h"
 #include "app/seed_demo.h"
 #include "app/seed_demo_caseload.h"
+#include "cli/calc_command.h"
 #include "cli/gen_data_command.h"
 #include "cli/listen_address.h"
 #include "cli/password_input.h"
@@ -292,6 +293,7 @@ Commands::Commands(CLI::App& app) {
   verify->callback([this] { chosen_ = [this] { return AuditVerify(db_); }; });
 
   AddGenDataCommand(app, chosen_);
+  AddCalcCommand(app, chosen_);
 }
 
 int Commands::Run() { return chosen_ ? chosen_() : 2; }

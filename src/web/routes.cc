@@ -1,5 +1,6 @@
 #include "web/routes.h"
 
+#include "web/calendar_routes.h"
 #include "web/case_access_routes.h"
 #include "web/organisation_routes.h"
 #include "web/pages/pages.h"
@@ -25,6 +26,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const
   AddCaseAccessRoutes(router, auth);
   AddStaffRoutes(router, auth);
   AddTimelineRoutes(router, auth);
+  AddCalendarRoutes(router, auth);
   pages::AddPages(router, pages::Site{auth, assets});
 }
 
