@@ -10,7 +10,6 @@
 
 #include "app_server.h"
 #include "store/event_log.h"
-#include "web/pages/display.h"
 #include "web/templates.h"
 
 namespace probity {
@@ -281,24 +280,6 @@ TEST_P(PagesTest, AssetsAreServedOnlyByTheirHashedNames) {
 }
 
 PROBITY_ON_BOTH_BACKENDS(PagesTest);
-
-TEST(Display, DatesAndTimesAreInUkTimeAcrossTheClockChanges) {
-  using web::pages::LongDate;
-  using web::pages::LongDateTime;
-  using web::pages::UkLocalToUtc;
-  EXPECT_EQ(LongDate("2026-03-10"), "10 March 2026");
-  EXPECT_EQ(LongDate("not a date"), "not a date");
-  EXPECT_EQ(LongDateTime(*ParseUtc("2026-01-05T14:05:00.000000Z")), "5 January 2026 at 2:05pm");
-  EXPECT_EQ(LongDateTime(*ParseUtc("2026-07-05T11:00:00.000000Z")), "5 July 2026 at midday");
-  EXPECT_EQ(LongDateTime(*ParseUtc("2026-07-04T23:00:00.000000Z")), "5 July 2026 at midnight");
-  // 2027-03-28: 01:00 GMT becomes 02:00 BST; 01:30 never happens.
-  EXPECT_EQ(UkLocalToUtc(*ParseUtc("2027-03-28T01:30:00.000000Z")), std::nullopt);
-  EXPECT_EQ(UkLocalToUtc(*ParseUtc("2027-03-28T02:30:00.000000Z")),
-            ParseUtc("2027-03-28T01:30:00.000000Z"));
-  // 2026-10-25: 01:30 happens twice; the first (BST) is taken.
-  EXPECT_EQ(UkLocalToUtc(*ParseUtc("2026-10-25T01:30:00.000000Z")),
-            ParseUtc("2026-10-25T00:30:00.000000Z"));
-}
 
 }  // namespace
 }  // namespace probity

@@ -182,8 +182,8 @@ TEST_P(StorageTest, SeedDemoWritesThroughUseCasesAndRunsOnce) {
   EXPECT_FALSE(first->already_seeded);
   EXPECT_GT(first->teams, 0);
   const auto events = Count(*db, "event_log");
-  // One event per organisation unit, two per account (staff.created, account.created).
-  EXPECT_EQ(events, first->regions + first->pdus + first->teams + first->offices +
+  // One event per organisation unit and room, two per account (staff.created, account.created).
+  EXPECT_EQ(events, first->regions + first->pdus + first->teams + first->offices + first->rooms +
                         2 * static_cast<long long>(first->usernames.size()));
   auto second = app::SeedDemo(*db, "", kNow);
   ASSERT_TRUE(second);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "access/store.h"
 #include "cases/store.h"
 #include "cases/timeline_store.h"
 
@@ -23,6 +24,21 @@ int64_t RecordCaseEvent(store::Transaction& tx, const store::Actor& by, const Ca
   entry.recorded_at = now;
   cases::InsertContact(tx, entry);
   return row.seq;
+}
+
+Result<store::Actor> InstructedActor(store::Transaction& tx, const store::Actor& by,
+                                     const std::optional<std::string>& instructed_by) {
+  store::Actor actor = by;
+  if (!instructed_by) return actor;
+  auto account = access::FindAccount(tx, *instructed_by);
+  if (!account)
+    return Error::Invalid("unknown_user", "there is no account " + *instructed_by, "instructed_by");
+  actor.instructed_by = "staff:" + std::to_string(account->account.staff_id);
+  if (*actor.instructed_by == by.id)
+    return Error::Invalid("self_instructed",
+                          "instructed_by names someone else who directed the amendment, not you",
+                          "instructed_by");
+  return actor;
 }
 
 }  // namespace probity::app

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "app/case_access.h"
+#include "core/result.h"
 #include "core/time.h"
 #include "store/db.h"
 #include "store/event_log.h"
@@ -25,5 +26,11 @@ struct CaseEvent {
 // event's seq.
 int64_t RecordCaseEvent(store::Transaction& tx, const store::Actor& by, const CaseRef& on,
                         const CaseEvent& event, UtcTime now);
+
+// The actor of a correction: `by`, on the instruction of `instructed_by` (a username) when
+// someone else directed it. kInvalid (field "instructed_by") "unknown_user" when there is no such
+// account, "self_instructed" when it names `by`.
+Result<store::Actor> InstructedActor(store::Transaction& tx, const store::Actor& by,
+                                     const std::optional<std::string>& instructed_by);
 
 }  // namespace probity::app

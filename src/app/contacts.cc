@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "access/store.h"
+#include "app/case_events.h"
 #include "cases/contact_rules.h"
 #include "cases/store.h"
 #include "cases/timeline_store.h"
@@ -73,18 +74,9 @@ Result<cases::ContactAmendment> AmendContact(store::Db& db, const store::Actor& 
                           "this entry records a change to the case and cannot be amended; to "
                           "correct an amendment, amend the original contact again");
   if (auto s = cases::CheckAmendment(note, reason); !s) return s.error();
-  store::Actor actor = by;
-  if (instructed_by) {
-    auto account = access::FindAccount(tx, *instructed_by);
-    if (!account)
-      return Error::Invalid("unknown_user", "there is no account " + *instructed_by,
-                            "instructed_by");
-    actor.instructed_by = "staff:" + std::to_string(account->account.staff_id);
-    if (*actor.instructed_by == by.id)
-      return Error::Invalid("self_instructed",
-                            "instructed_by names someone else who directed the amendment, not you",
-                            "instructed_by");
-  }
+  auto instructed = InstructedActor(tx, by, instructed_by);
+  if (!instructed) return instructed.error();
+  const store::Actor& actor = *instructed;
   const json payload = {{"id", contact_id}, {"reason", reason}, {"note", note}};
   const auto event = store::AppendEvent(tx, actor, {on.crn, "contact.amended", payload}, now);
 

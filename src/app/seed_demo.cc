@@ -1,9 +1,12 @@
 #include "app/seed_demo.h"
 
+#include <tuple>
+
 #include "access/password.h"
 #include "access/secret.h"
 #include "app/accounts.h"
 #include "app/organisation.h"
+#include "app/rooms.h"
 #include "org/store.h"
 
 namespace probity::app {
@@ -129,6 +132,19 @@ Result<SeedReport> SeedDemo(store::Db& db, const std::string& demo_password, Utc
                          [&](const auto& o) { return CreateOffice(db, kSeeder, o, now); });
       !s)
     return s.error();
+  // Each office: two private interview rooms and a shared group room.
+  for (const auto& office : kOffices) {
+    for (const auto& [name, privacy, capacity] :
+         {std::tuple{"Interview room 1", "private", 3},
+          std::tuple{"Interview room 2", "private", 3}, std::tuple{"Group room", "shared", 12}}) {
+      rooms::Room room;
+      room.name = name;
+      room.privacy = privacy;
+      room.capacity = capacity;
+      if (auto made = CreateRoom(db, kSeeder, office.code, room, now); !made) return made.error();
+      ++report.rooms;
+    }
+  }
   for (const auto& a : DemoAccounts()) {
     access::Staff staff;
     staff.name = a.name;

@@ -13,7 +13,7 @@ namespace probity::app {
 
 struct SeedReport {
   bool already_seeded = false;
-  int regions = 0, pdus = 0, teams = 0, offices = 0;
+  int regions = 0, pdus = 0, teams = 0, offices = 0, rooms = 0;
   std::vector<std::string> usernames;  // the demo accounts, all with one password
   std::string generated_password;      // set when no password was given: print it once
 };

@@ -174,8 +174,7 @@ std::map<int64_t, std::vector<Sentence>> LoadCurrentSentences(
   std::map<int64_t, std::vector<Sentence>> out;
   if (person_ids.empty()) return out;
   // Whole numbers from the caller's own list, not user text, so they are written in directly.
-  std::string ids;
-  for (const int64_t id : person_ids) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+  const std::string ids = store::IdList(person_ids);
   store::Rows(tx).Read(
       From(kSentenceColumns, "sentence",
            ("status = 'active' AND person_id IN (" + ids + ") ORDER BY sentence_date DESC, id DESC")

@@ -10,6 +10,12 @@
 
 namespace probity::cases {
 
+const char* const kVisibleTo =
+    "(p.limited = 0 OR (NOT EXISTS (SELECT 1 FROM case_exclusion e WHERE e.person_id = p.id AND "
+    "e.staff_id = :viewer) AND (NOT EXISTS (SELECT 1 FROM case_restriction r WHERE r.person_id = "
+    "p.id) OR EXISTS (SELECT 1 FROM case_restriction r WHERE r.person_id = p.id AND r.staff_id = "
+    ":viewer2))))";
+
 namespace {
 using store::GetInt;
 using store::GetOptionalInt;
@@ -19,23 +25,6 @@ using store::GetText;
 UtcTime Instant(const soci::row& r, size_t column) {
   return ParseUtc(GetText(r, column)).value_or(UtcTime{});
 }
-
-std::string IdList(const std::vector<int64_t>& ids) {
-  std::string out;
-  for (auto id : ids) {
-    if (!out.empty()) out += ",";
-    out += std::to_string(id);
-  }
-  return out.empty() ? "0" : out;
-}
-
-// The condition that hides restricted cases from a viewer, for any query over `person p`.
-// Bound parameters: :viewer (twice).
-constexpr const char* kVisibleTo =
-    "(p.limited = 0 OR (NOT EXISTS (SELECT 1 FROM case_exclusion e WHERE e.person_id = p.id AND "
-    "e.staff_id = :viewer) AND (NOT EXISTS (SELECT 1 FROM case_restriction r WHERE r.person_id = "
-    "p.id) OR EXISTS (SELECT 1 FROM case_restriction r WHERE r.person_id = p.id AND r.staff_id = "
-    ":viewer2))))";
 
 constexpr const char* kPersonColumns =
     "p.id, p.crn, p.first_name, p.last_name, p.date_of_birth, p.gender, p.phone, p.email, "
@@ -497,10 +486,10 @@ PeoplePage FindPeople(store::Transaction& tx, const PeopleQuery& q) {
     case access::CaseScope::Kind::kNone:
       return page;
     case access::CaseScope::Kind::kTeams:
-      sql += "p.team_id IN (" + IdList(q.scope.ids) + ")";
+      sql += "p.team_id IN (" + store::IdList(q.scope.ids) + ")";
       break;
     case access::CaseScope::Kind::kPdus:
-      sql += "t.pdu_id IN (" + IdList(q.scope.ids) + ")";
+      sql += "t.pdu_id IN (" + store::IdList(q.scope.ids) + ")";
       break;
     case access::CaseScope::Kind::kAll:
       sql += "1 = 1";

@@ -69,6 +69,10 @@ std::vector<Allocation> LoadAllocations(store::Transaction& tx, int64_t person_i
 // The whole record for the person page, except the timeline.
 CaseRecord LoadCaseRecord(store::Transaction& tx, const Person& person);
 
+// The SQL condition that hides restricted and excluded cases from a viewer, for any query over
+// `person p`. Bind the viewer's staff id as :viewer and again as :viewer2.
+extern const char* const kVisibleTo;
+
 // The name of an actor ("staff:12" -> the staff member's name; "system:..." -> "System").
 std::string ActorName(store::Transaction& tx, const std::string& actor_id);
 

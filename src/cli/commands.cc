@@ -69,8 +69,8 @@ int SeedDemo(const std::string& url, const std::string& password, int people) {
     return 0;
   }
   std::cout << "loaded demo data: " << report->regions << " regions, " << report->pdus << " PDUs, "
-            << report->teams << " teams, " << report->offices << " offices, "
-            << report->usernames.size() << " accounts\n";
+            << report->teams << " teams, " << report->offices << " offices, " << report->rooms
+            << " rooms, " << report->usernames.size() << " accounts\n";
   std::string names;
   for (const auto& u : report->usernames) names += (names.empty() ? "" : ", ") + u;
   std::cout << "demo accounts: " << names << "\n";

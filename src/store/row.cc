@@ -35,4 +35,10 @@ std::optional<std::string> GetOptionalText(const soci::row& r, size_t column) {
   return r.get<std::string>(column);
 }
 
+std::string IdList(const std::vector<int64_t>& ids) {
+  std::string out;
+  for (const int64_t id : ids) out += (out.empty() ? "" : ", ") + std::to_string(id);
+  return out.empty() ? "0" : out;
+}
+
 }  // namespace probity::store

@@ -17,6 +17,18 @@ namespace probity::web {
 Result<app::CaseRef> OpenCaseFor(const Auth& auth, const Request& request,
                                  const access::Principal& who, access::Action action);
 
+// A handler on the case named by {crn}: signed in (Guard), then the case opened for `action`
+// (OpenCaseFor), then `handle(request, who, case)`.
+template <class F>
+ResultHandler OnCase(const Auth& auth, access::Action action, F handle) {
+  return auth.Guard([&auth, action, handle](const Request& request,
+                                            const access::Principal& who) -> Result<Response> {
+    auto on = OpenCaseFor(auth, request, who, action);
+    if (!on) return on.error();
+    return handle(request, who, *on);
+  });
+}
+
 // The actor the event log records for a request.
 inline store::Actor ActorOf(const access::Principal& who) { return {who.ActorId(), std::nullopt}; }
 

@@ -6,6 +6,8 @@
 #include <charconv>
 #include <random>
 
+#include "web/json_input.h"
+
 namespace probity::web {
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
@@ -135,6 +137,13 @@ Result<nlohmann::json> ParseJsonBody(const Request& request) {
     return Error::Invalid("malformed_json", "the body is not well-formed JSON");
   }
   return value;
+}
+
+Result<nlohmann::json> ParseJsonBody(const Request& request, std::span<const char* const> allowed) {
+  auto body = ParseJsonBody(request);
+  if (!body) return body.error();
+  if (auto s = OnlyFields(*body, allowed); !s) return s.error();
+  return body;
 }
 
 Result<FormFields> ParseFormBody(const Request& request) {

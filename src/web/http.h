@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -64,6 +65,9 @@ Status SetTarget(Request& request, std::string_view target);
 // The body as JSON. kInvalid "malformed_json" when the Content-Type is not application/json
 // (parameters such as charset are allowed) or the body is not one well-formed JSON value.
 Result<nlohmann::json> ParseJsonBody(const Request& request);
+// The body as a JSON object holding only `allowed` members: kInvalid "unknown_field" naming a
+// misspelt or unexpected one (OnlyFields), so nothing is silently ignored.
+Result<nlohmann::json> ParseJsonBody(const Request& request, std::span<const char* const> allowed);
 
 // A fresh random request id: 16 lower-case hex digits. Thread-safe.
 std::string NewRequestId();

@@ -1,6 +1,7 @@
 #include "web/json_input.h"
 
 #include <algorithm>
+#include <climits>
 
 namespace probity::web {
 
@@ -74,6 +75,21 @@ Status OnlyFields(const nlohmann::json& body, std::span<const char* const> allow
     return Error::Invalid("unknown_field", key + " is not a field here; send only " + choices, key);
   }
   return Ok();
+}
+
+Result<int> RequiredInt32(const nlohmann::json& body, const char* field) {
+  auto value = RequiredInt(body, field);
+  if (!value) return value.error();
+  if (*value < INT_MIN || *value > INT_MAX)
+    return Error::Invalid("out_of_range", std::string(field) + " is out of range", field);
+  return static_cast<int>(*value);
+}
+
+Result<std::optional<int>> OptionalInt32(const nlohmann::json& body, const char* field) {
+  if (!body.contains(field) || body[field].is_null()) return std::optional<int>();
+  auto value = RequiredInt32(body, field);
+  if (!value) return value.error();
+  return std::optional<int>(*value);
 }
 
 }  // namespace probity::web

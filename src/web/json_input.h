@@ -18,6 +18,10 @@ Result<std::string> RequiredString(const nlohmann::json& body, const char* field
 Result<std::optional<std::string>> OptionalString(const nlohmann::json& body, const char* field);
 // kInvalid naming the field when it is absent or not an integer.
 Result<int64_t> RequiredInt(const nlohmann::json& body, const char* field);
+// RequiredInt that must also fit an int (the rules check its range): kInvalid "out_of_range".
+Result<int> RequiredInt32(const nlohmann::json& body, const char* field);
+// nullopt when absent or null; else as RequiredInt32.
+Result<std::optional<int>> OptionalInt32(const nlohmann::json& body, const char* field);
 // nullopt when absent; kInvalid when present but not a number.
 Result<std::optional<double>> OptionalNumber(const nlohmann::json& body, const char* field);
 // nullopt when absent or null; kInvalid when present but not true or false.

@@ -1,5 +1,6 @@
 #include "web/routes.h"
 
+#include "web/appointment_routes.h"
 #include "web/calendar_routes.h"
 #include "web/case_access_routes.h"
 #include "web/organisation_routes.h"
@@ -27,6 +28,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const
   AddStaffRoutes(router, auth);
   AddTimelineRoutes(router, auth);
   AddCalendarRoutes(router, auth);
+  AddAppointmentRoutes(router, auth);
   pages::AddPages(router, pages::Site{auth, assets});
 }
 

@@ -1,7 +1,6 @@
 #include "web/sentence_routes.h"
 
 #include <array>
-#include <climits>
 
 #include "app/sentences.h"
 #include "web/case_gate.h"
@@ -14,41 +13,12 @@ namespace {
 using access::Action;
 using access::Principal;
 
-// A handler on the case named by {crn}: signed in (Guard), then the case opened for `action`
-// (OpenCaseFor), then `handle(request, who, case)`.
-template <class F>
-ResultHandler OnCase(const Auth& auth, Action action, F handle) {
-  return auth.Guard(
-      [&auth, action, handle](const Request& request, const Principal& who) -> Result<Response> {
-        auto on = OpenCaseFor(auth, request, who, action);
-        if (!on) return on.error();
-        return handle(request, who, *on);
-      });
-}
-
 // The {id} path parameter. A malformed one names nothing of this person's: kNotFound `code`.
 Result<int64_t> IdParam(const Request& request, const char* code, const char* what) {
   if (auto id = request.IdParam("id")) return *id;
   return Error{ErrorKind::kNotFound, code,
                std::string("this person has no ") + what + " " + std::string(request.Param("id")),
                "id"};
-}
-
-// The body as a JSON object holding only `allowed` members (OnlyFields).
-Result<nlohmann::json> Body(const Request& request, std::span<const char* const> allowed) {
-  auto body = ParseJsonBody(request);
-  if (!body) return body.error();
-  if (auto s = OnlyFields(*body, allowed); !s) return s.error();
-  return body;
-}
-
-// A whole number that fits an int; the rules check its range.
-Result<int> IntField(const nlohmann::json& body, const char* field) {
-  auto value = RequiredInt(body, field);
-  if (!value) return value.error();
-  if (*value < INT_MIN || *value > INT_MAX)
-    return Error::Invalid("out_of_range", std::string(field) + " is out of range", field);
-  return static_cast<int>(*value);
 }
 
 nlohmann::json RecordJson(const app::SentenceRecord& record) {
@@ -73,7 +43,7 @@ Result<cases::NewSentence> ParseSentence(const nlohmann::json& b) {
   if (!group) return group.error();
   auto date = RequiredString(b, "sentence_date");
   if (!date) return date.error();
-  auto length = IntField(b, "length_months");
+  auto length = RequiredInt32(b, "length_months");
   if (!length) return length.error();
   auto release = OptionalString(b, "release_date");
   if (!release) return release.error();
@@ -121,7 +91,7 @@ void AddSentenceRoutes(Router& router, const Auth& auth) {
              OnCase(auth, Action::kWriteCase,
                     [&auth](const Request& request, const Principal& who,
                             const app::CaseRef& on) -> Result<Response> {
-                      auto body = Body(request, kSentenceFields);
+                      auto body = ParseJsonBody(request, kSentenceFields);
                       if (!body) return body.error();
                       auto in = ParseSentence(*body);
                       if (!in) return in.error();
@@ -150,7 +120,7 @@ void AddSentenceRoutes(Router& router, const Auth& auth) {
                             const app::CaseRef& on) -> Result<Response> {
                       auto id = IdParam(request, "unknown_sentence", "sentence");
                       if (!id) return id.error();
-                      auto body = Body(request, kTerminateFields);
+                      auto body = ParseJsonBody(request, kTerminateFields);
                       if (!body) return body.error();
                       auto version = RequiredVersion(*body);
                       if (!version) return version.error();
@@ -173,11 +143,11 @@ void AddSentenceRoutes(Router& router, const Auth& auth) {
                             const app::CaseRef& on) -> Result<Response> {
                       auto id = IdParam(request, "unknown_sentence", "sentence");
                       if (!id) return id.error();
-                      auto body = Body(request, kRequirementFields);
+                      auto body = ParseJsonBody(request, kRequirementFields);
                       if (!body) return body.error();
                       auto type = RequiredString(*body, "type");
                       if (!type) return type.error();
-                      auto amount = IntField(*body, "amount");
+                      auto amount = RequiredInt32(*body, "amount");
                       if (!amount) return amount.error();
                       auto start = RequiredString(*body, "start_date");
                       if (!start) return start.error();
@@ -195,11 +165,11 @@ void AddSentenceRoutes(Router& router, const Auth& auth) {
                             const app::CaseRef& on) -> Result<Response> {
                       auto id = IdParam(request, "unknown_requirement", "requirement");
                       if (!id) return id.error();
-                      auto body = Body(request, kProgressFields);
+                      auto body = ParseJsonBody(request, kProgressFields);
                       if (!body) return body.error();
                       auto version = RequiredVersion(*body);
                       if (!version) return version.error();
-                      auto progress = IntField(*body, "progress");
+                      auto progress = RequiredInt32(*body, "progress");
                       if (!progress) return progress.error();
                       auto r =
                           app::RecordRequirementProgress(auth.db(), ActorOf(who), on, *id,
@@ -215,7 +185,7 @@ void AddSentenceRoutes(Router& router, const Auth& auth) {
                             const app::CaseRef& on) -> Result<Response> {
                       auto id = IdParam(request, "unknown_requirement", "requirement");
                       if (!id) return id.error();
-                      auto body = Body(request, kRequirementEndFields);
+                      auto body = ParseJsonBody(request, kRequirementEndFields);
                       if (!body) return body.error();
                       auto version = RequiredVersion(*body);
                       if (!version) return version.error();
@@ -236,7 +206,7 @@ void AddSentenceRoutes(Router& router, const Auth& auth) {
                             const app::CaseRef& on) -> Result<Response> {
                       auto id = IdParam(request, "unknown_sentence", "sentence");
                       if (!id) return id.error();
-                      auto body = Body(request, kConditionFields);
+                      auto body = ParseJsonBody(request, kConditionFields);
                       if (!body) return body.error();
                       auto type = RequiredString(*body, "type");
                       if (!type) return type.error();
@@ -258,7 +228,7 @@ void AddSentenceRoutes(Router& router, const Auth& auth) {
                             const app::CaseRef& on) -> Result<Response> {
                       auto id = IdParam(request, "unknown_licence_condition", "licence condition");
                       if (!id) return id.error();
-                      auto body = Body(request, kConditionEndFields);
+                      auto body = ParseJsonBody(request, kConditionEndFields);
                       if (!body) return body.error();
                       auto version = RequiredVersion(*body);
                       if (!version) return version.error();

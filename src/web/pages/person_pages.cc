@@ -8,8 +8,8 @@
 #include "cases/timeline_store.h"
 #include "cases/vocabulary.h"
 #include "core/date.h"
+#include "core/uk_time.h"
 #include "web/case_gate.h"
-#include "web/pages/display.h"
 #include "web/person_json.h"
 
 namespace probity::web::pages {

@@ -1,0 +1,17 @@
+// Rules for rooms: what a room must be. Pure; each failure is kInvalid naming the field.
+#pragma once
+
+#include "cases/vocabulary.h"
+#include "core/result.h"
+#include "rooms/model.h"
+
+namespace probity::rooms {
+
+// private (a closed interview room), shared (closed, but used by more than one at a time),
+// open_plan, public (a space outside the service, such as a library). FROZEN codes.
+cases::Vocabulary Privacies();
+
+// "name" 1 to 100 characters on one line; "privacy" one of Privacies(); "capacity" 1 to 200.
+Status CheckRoom(const Room& room);
+
+}  // namespace probity::rooms
