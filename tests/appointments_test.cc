@@ -457,6 +457,23 @@ TEST_P(AppointmentsTest, AdministratorsAddRoomsAndOthersMayNot) {
   EXPECT_GE(types["items"].size(), 10u);
 }
 
+TEST_P(AppointmentsTest, TheCaseloadShowsEachCasesNextAppointment) {
+  const auto cookie = SignIn("demo.po1").first;
+  const auto before = Send("GET", "/caseload?scope=all", {}, {{"Cookie", cookie}});
+  ASSERT_EQ(before.status, 200);
+  EXPECT_NE(before.body.find("Next appointment"), std::string::npos);
+  EXPECT_NE(before.body.find("None booked"), std::string::npos);
+  Book(Booking("2026-11-26T15:30"));
+  Book(Booking("2026-11-24T10:00"));
+  const auto after = Send("GET", "/caseload?scope=all", {}, {{"Cookie", cookie}});
+  EXPECT_NE(after.body.find("24 November 2026 at 10am"), std::string::npos) << after.body;
+  EXPECT_EQ(after.body.find("26 November 2026 at 3:30pm"), std::string::npos);
+  // Once it has passed, the next one is the one still to come.
+  clock_.Set(*ParseUtc("2026-11-25T09:00:00.000000Z"));
+  const auto later = Send("GET", "/caseload?scope=all", {}, {{"Cookie", SignIn("demo.po1").first}});
+  EXPECT_NE(later.body.find("26 November 2026 at 3:30pm"), std::string::npos);
+}
+
 PROBITY_ON_BOTH_BACKENDS(AppointmentsTest);
 
 }  // namespace

@@ -1,10 +1,12 @@
 #include "web/pages/caseload_page.h"
 
 #include "access/policy.h"
+#include "appointments/store.h"
 #include "cases/rules.h"
 #include "cases/sentence_store.h"
 #include "cases/store.h"
 #include "cases/vocabulary.h"
+#include "core/uk_time.h"
 #include "web/person_json.h"
 
 namespace probity::web::pages {
@@ -58,17 +60,21 @@ Result<Response> CaseloadPage(const Site& site, const Request& request,
 
   cases::PeoplePage page;
   std::map<int64_t, std::vector<cases::Sentence>> sentences;
+  std::map<int64_t, appointments::Appointment> next;
+  const UtcTime now = site.auth.clock().Now();
   if (data["errors"].empty() && q.scope.kind != access::CaseScope::Kind::kNone) {
     auto tx = site.auth.db().BeginRead();
     page = cases::FindPeople(tx, q);
     std::vector<int64_t> ids;
     for (const auto& p : page.items) ids.push_back(p.id);
     sentences = cases::LoadCurrentSentences(tx, ids);
+    next = appointments::LoadNextAppointments(tx, ids, now);
   }
 
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& p : page.items) {
     const auto it = sentences.find(p.id);
+    const auto booked = next.find(p.id);
     rows.push_back(
         {{"crn", p.crn},
          {"name", p.last_name + ", " + p.first_name},
@@ -76,6 +82,10 @@ Result<Response> CaseloadPage(const Site& site, const Request& request,
          {"no_tier", !p.tier.has_value()},
          {"sentence",
           SentenceSummary(it == sentences.end() ? std::vector<cases::Sentence>{} : it->second)},
+         {"next_appointment", booked == next.end() ? std::string("None booked")
+                                                   : LongDateTime(booked->second.starts_at)},
+         {"next_appointment_at",
+          booked == next.end() ? std::string() : FormatUtc(booked->second.starts_at)},
          {"officer", p.officer_name.value_or("Unallocated")},
          {"restricted", p.limited}});
   }
