@@ -16,11 +16,13 @@
 #include "access/secret.h"
 #include "access/store.h"
 #include "app/accounts.h"
+#include "app/appointments.h"
 #include "app/contacts.h"
 #include "app/people.h"
 #include "app/sentences.h"
 #include "cases/vocabulary.h"
 #include "core/date.h"
+#include "core/uk_time.h"
 
 namespace probity::app {
 
@@ -541,8 +543,105 @@ class Seeder {
         return About(r.error(), what);
     }
 
+    if (slot.officer)
+      if (auto st =
+              Appointments(ref, sentence_id, *slot.officer, slot.team, supervision_from, what);
+          !st)
+        return st;
+
     return Contacts(ref, s.kind, sentence_id, supervision_from, writer,
                     spo ? std::optional<store::Actor>(StaffActor(*spo)) : std::nullopt, what);
+  }
+
+  // The instant of a UK wall-clock time on `day`.
+  static UtcTime UkTime(Date day, int hour, int minute) {
+    return *UkLocalToUtc(UtcTime(day) + std::chrono::hours{hour} + std::chrono::minutes{minute});
+  }
+
+  // A weekday `days` before (negative: after) today.
+  Date Weekday(int days) {
+    Date d = today_ - std::chrono::days{days};
+    while (std::chrono::weekday(d).iso_encoding() > 5) d += std::chrono::days{days > 0 ? -1 : 1};
+    return d;
+  }
+
+  // Supervision appointments with the officer at the team's office: a few in the past weeks with
+  // their outcomes (each booked a week ahead and recorded after it, at those times), sometimes one
+  // from yesterday still awaiting its outcome, and the next one booked.
+  Status Appointments(const CaseRef& ref, int64_t sentence_id, const std::string& officer,
+                      const std::string& team, Date supervision_from, const std::string& what) {
+    const std::string office = team.starts_with("NE-TYN")   ? "NE-WALL"
+                               : team.starts_with("NE-DUR") ? "NE-DURH"
+                                                            : "LDN-CAMH";
+    const store::Actor by = StaffActor(officer);
+    const auto book = [&](UtcTime at, UtcTime booked_at) {
+      appointments::NewAppointment a;
+      a.type = "supervision";
+      a.starts_at = at;
+      a.duration_minutes = Chance(70) ? 45 : 60;
+      a.office_code = office;
+      a.sentence_id = sentence_id;
+      return BookAppointment(db_, by, ref, a, booked_at);
+    };
+    // The induction, a few days after sentence or release; now and then later than it should be.
+    {
+      const int after = Chance(90) ? Uniform(1, 4) : Uniform(8, 12);
+      const int days_ago = DaysBetween(supervision_from, today_) - after;
+      const Date day = Weekday(days_ago);
+      if (days_ago > 1 && day > supervision_from) {
+        const UtcTime at = UkTime(day, Uniform(9, 15), 0);
+        appointments::NewAppointment a;
+        a.type = "initial";
+        a.starts_at = at;
+        a.duration_minutes = 60;
+        a.office_code = office;
+        a.sentence_id = sentence_id;
+        auto booked = BookAppointment(db_, by, ref, a, UkTime(supervision_from, 9, 0));
+        if (!booked) return About(booked.error(), what);
+        appointments::OutcomeInput induction{"attended_complied",
+                                             {},
+                                             {},
+                                             "Induction: went through the order, its requirements "
+                                             "and what happens if appointments are missed."};
+        if (auto r = RecordOutcome(db_, by, ref, booked->id, induction, booked->version,
+                                   at + std::chrono::hours{1});
+            !r)
+          return About(r.error(), what);
+      }
+    }
+    for (int weeks = 3; weeks >= 1; --weeks) {
+      const Date day = Weekday(7 * weeks);
+      if (day <= supervision_from) continue;
+      const UtcTime at = UkTime(day, Uniform(9, 15), Chance(50) ? 0 : 30);
+      auto booked = book(at, at - std::chrono::days{7});
+      if (!booked) return About(booked.error(), what);
+      appointments::OutcomeInput outcome{"attended_complied", {}, {}, ""};
+      const int roll = Uniform(1, 100);
+      if (roll <= 8) {
+        outcome = {"failed_to_attend",
+                   "unacceptable",
+                   {},
+                   "Did not attend and has not been in touch. Letter sent asking for an "
+                   "explanation."};
+      } else if (roll <= 13) {
+        outcome = {"failed_to_attend", "acceptable", "illness",
+                   "Phoned that morning: unwell. GP note seen at the next appointment."};
+      } else {
+        outcome.note = Pick(kOfficeNotes);
+      }
+      if (auto r = RecordOutcome(db_, by, ref, booked->id, outcome, booked->version,
+                                 at + std::chrono::hours{1});
+          !r)
+        return About(r.error(), what);
+    }
+    const Date yesterday = Weekday(1);
+    if (Chance(30) && yesterday > supervision_from) {
+      const UtcTime at = UkTime(yesterday, Uniform(10, 15), 0);
+      if (auto r = book(at, at - std::chrono::days{7}); !r) return About(r.error(), what);
+    }
+    const UtcTime next = UkTime(Weekday(-Uniform(1, 12)), Uniform(9, 16), Chance(50) ? 0 : 30);
+    if (auto r = book(next, now_); !r) return About(r.error(), what);
+    return Ok();
   }
 
   Status EarlierOrder(const CaseRef& ref, const Locality& place, const std::string& what) {
