@@ -4,31 +4,15 @@
 // $PROBITY_TEST_PG). main.cc prints the pairs side by side with their ratio.
 #include <benchmark/benchmark.h>
 #include <soci/soci.h>
-#include <unistd.h>
 
-#include <cstdlib>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "bench_db.h"
 #include "store/event_log.h"
 #include "store/migrate.h"
 
 namespace probity {
 namespace {
-
-std::string SqliteUrl() {
-  const char* dir = std::getenv("PROBITY_BENCH_DIR");
-  const std::filesystem::path base = dir ? dir : "/var/tmp";
-  const auto path = base / ("probity_bench_" + std::to_string(::getpid()) + ".db");
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-  return "sqlite:" + path.string();
-}
-
-std::string PostgresUrl() {
-  for (const char* var : {"PROBITY_BENCH_PG", "PROBITY_TEST_PG"})
-    if (const char* v = std::getenv(var); v && *v) return v;
-  return {};
-}
 
 // A migrated database with an empty event log and raw-commit table.
 std::unique_ptr<store::Db> Fresh(const std::string& url) {
@@ -81,14 +65,14 @@ void RunOn(benchmark::State& state, const std::string& url, bool append_event) {
 }
 
 const std::string& SqliteBenchUrl() {
-  static const std::string url = SqliteUrl();
+  static const std::string url = bench::FreshSqliteUrl("bench");
   return url;
 }
 
 void BM_RawCommit_Sqlite(benchmark::State& s) { RunOn(s, SqliteBenchUrl(), false); }
 void BM_EventAppend_Sqlite(benchmark::State& s) { RunOn(s, SqliteBenchUrl(), true); }
-void BM_RawCommit_Postgres(benchmark::State& s) { RunOn(s, PostgresUrl(), false); }
-void BM_EventAppend_Postgres(benchmark::State& s) { RunOn(s, PostgresUrl(), true); }
+void BM_RawCommit_Postgres(benchmark::State& s) { RunOn(s, bench::PostgresUrl(), false); }
+void BM_EventAppend_Postgres(benchmark::State& s) { RunOn(s, bench::PostgresUrl(), true); }
 
 BENCHMARK(BM_RawCommit_Sqlite)->UseRealTime()->MinTime(2.0);
 BENCHMARK(BM_EventAppend_Sqlite)->UseRealTime()->MinTime(2.0);
