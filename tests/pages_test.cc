@@ -4,12 +4,7 @@
 // form's errors keeping input, and a note kept as a draft when the session ends.
 #include <gtest/gtest.h>
 
-#include <boost/url/encode.hpp>
-#include <boost/url/rfc/unreserved_chars.hpp>
-#include <regex>
-
-#include "app_server.h"
-#include "store/event_log.h"
+#include "page_client.h"
 #include "web/templates.h"
 
 namespace probity {
@@ -17,58 +12,20 @@ namespace {
 
 using nlohmann::json;
 using testing::ClientResponse;
+using testing::CsrfFieldOf;
+using testing::Form;
 using testing::kDemoPassword;
 
-std::string Form(std::initializer_list<std::pair<std::string, std::string>> fields) {
-  std::string body;
-  for (const auto& [name, value] : fields)
-    body += (body.empty() ? "" : "&") + name + "=" +
-            boost::urls::encode(value, boost::urls::unreserved_chars);
-  return body;
-}
-
-std::string CsrfFieldOf(const std::string& html) {
-  std::smatch m;
-  const std::regex field(R"(name="csrf_token" value="([^"]+)\")");
-  return std::regex_search(html, m, field) ? m[1].str() : "";
-}
-
-class PagesTest : public testing::AppServerTest {
+class PagesTest : public testing::PageTest {
  protected:
   void SetUp() override {
-    AppServerTest::SetUp();
+    PageTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    ASSERT_EQ(As("demo.po1", "POST", "/api/v1/people",
-                 {{"crn", "X123456"},
-                  {"first_name", "<script>alert(1)</script>"},
-                  {"last_name", "Walker & Sons"},
-                  {"date_of_birth", "1990-04-12"},
-                  {"gender", "male"}})
-                  .status,
-              201);
-    ASSERT_EQ(As("demo.spo1", "POST", "/api/v1/people/X123456/allocation",
-                 {{"officer_username", "demo.po1"}, {"reason", "capacity"}})
-                  .status,
-              201);
-  }
-
-  ClientResponse PostForm(const std::string& target, const std::string& body,
-                          Headers headers = {}) {
-    headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
-    return testing::HttpClient(port_).Send("POST", target, body, headers);
+    AddCase("X123456", "<script>alert(1)</script>", "Walker & Sons");
   }
 
   // Signs in through the API; returns the cookie header value and the CSRF token.
   std::pair<std::string, std::string> Session(const std::string& user) { return SignIn(user); }
-
-  ClientResponse Get(const std::string& target, const std::string& cookie) {
-    return Send("GET", target, "", {{"Cookie", cookie}});
-  }
-
-  int64_t Events() {
-    auto tx = db_->BeginRead();
-    return store::ReadChainHead(tx).seq;
-  }
 };
 
 TEST_P(PagesTest, EveryTemplateParses) { EXPECT_TRUE(web::CheckTemplates()); }

@@ -1,6 +1,7 @@
 // A practitioner's day in real Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
 // sign in, the caseload, a search, a person, the timeline and its filters, a contact refused and
-// then saved, a note kept when the session ends, signing out. axe checks every page visited
+// then saved, a note kept when the session ends, an appointment booked (refused first), rearranged
+// and found in the diary, signing out. axe checks every page visited
 // against WCAG 2.2 AA. scripts/browser-tests.sh starts the server and sets PROBITY_URL and
 // PROBITY_DEMO_PASSWORD.
 import { test, before, after } from 'node:test'
@@ -191,6 +192,116 @@ test('a note being written when the session ends is kept and offered back after 
   await page.getByRole('link', { name: 'Add a contact' }).click()
   assert.equal(await page.locator('#draft-kept').count(), 0)
   assert.equal(await page.getByRole('textbox', { name: 'Note' }).inputValue(), '')
+
+  assert.deepEqual(problems, [])
+  await context.close()
+})
+
+// A UK calendar day `days` from now, as YYYY-MM-DD (en-CA writes dates that way).
+function ukDay (days) {
+  const at = new Date(Date.now() + days * 24 * 60 * 60 * 1000)
+  return at.toLocaleDateString('en-CA', { timeZone: 'Europe/London' })
+}
+
+test('a practitioner books an appointment, rearranges it and finds it in the diary', async () => {
+  const { context, page, problems } = await newPage()
+  await signIn(page, 'demo.po1')
+  await page.locator('#caseload tbody tr a').first().click()
+  const crn = page.url().split('/').pop()
+  const name = await page.getByRole('heading', { level: 1 }).innerText()
+
+  // The person's appointments, from the tab on their record.
+  await page.getByRole('link', { name: 'Appointments', exact: true }).click()
+  assert.match(page.url(), new RegExp(`/people/${crn}/appointments$`))
+  await expectAccessible(page)
+
+  // Booking: first without a time, which the form says, keeping everything else.
+  await page.getByRole('button', { name: 'Book an appointment' }).click()
+  assert.match(page.url(), new RegExp(`/people/${crn}/appointments/new$`))
+  await expectAccessible(page)
+  const day = ukDay(3)
+  await page.getByLabel('Type of appointment').selectOption('supervision')
+  await page.getByLabel('Date (YYYY-MM-DD)').fill(day)
+  await page.getByLabel('How long, in minutes').fill('45')
+  await page.getByLabel('At an office').check()
+  await page.getByLabel('Office', { exact: true }).selectOption({ label: 'Wallsend Probation Office' })
+  await page.getByRole('button', { name: 'Book appointment' }).click()
+  assert.equal(await page.title(), `Error: Book an appointment for ${name} - Probity`)
+  const summary = page.locator('.govuk-error-summary')
+  assert.match(await summary.innerText(), /Enter the time of the appointment/)
+  assert.equal(await page.getByLabel('Type of appointment').inputValue(), 'supervision')
+  assert.equal(await page.getByLabel('Date (YYYY-MM-DD)').inputValue(), day)
+  assert.equal(await page.getByLabel('Office', { exact: true }).inputValue(), 'NE-WALL')
+  await expectAccessible(page)
+  await summary.getByRole('link', { name: 'Enter the time of the appointment' }).click()
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'time')
+
+  // Then booked: the list says so, with the appointment to come.
+  await page.getByLabel('Time (HH:MM, UK time)').fill('10:00')
+  await page.getByRole('button', { name: 'Book appointment' }).click()
+  assert.match(page.url(), new RegExp(`/people/${crn}/appointments\\?booked=\\d+$`))
+  const booked = page.locator('#appointment-booked')
+  assert.match(await booked.innerText(), /Supervision appointment on .* at 10am/)
+  assert.ok(await page.locator('#upcoming tbody tr').count() > 0)
+  await expectAccessible(page)
+
+  // Its page; then rearranged at the person's request to somewhere else, later that day.
+  await booked.getByRole('link').click()
+  assert.match(page.url(), new RegExp(`/people/${crn}/appointments/\\d+$`))
+  const original = page.url()
+  assert.match(await page.locator('#appointment-state').innerText(), /Upcoming/)
+  await expectAccessible(page)
+
+  // Its outcome form has no link before it starts; sent anyway, it is refused with why.
+  await page.goto(`${original}/outcome`)
+  await expectAccessible(page)
+  await page.getByLabel('Failed to attend').check()
+  await page.getByLabel('Unacceptable').check()
+  await page.getByLabel('Note').fill('Sent too early on purpose.')
+  await page.getByRole('button', { name: 'Record outcome' }).click()
+  assert.match(await page.locator('.govuk-error-summary').innerText(), /has not started yet/)
+  assert.ok(await page.getByLabel('Unacceptable').isChecked(), 'the judgement is kept')
+  await expectAccessible(page)
+  await page.goto(original)
+
+  await page.getByRole('button', { name: 'Rearrange' }).click()
+  await expectAccessible(page)
+  await page.getByLabel('The person on probation').check()
+  await page.getByLabel('Why it is being moved').fill('Job interview that morning')
+  await page.getByLabel('Time (HH:MM, UK time)').fill('16:10')
+  await page.getByLabel('Somewhere else').check()
+  // The location field sits under its choice; only the chosen place's fields count.
+  await page.getByLabel('Where it is').fill('12 Hadrian Road, Wallsend')
+  await page.getByRole('button', { name: 'Rearrange appointment' }).click()
+  assert.match(page.url(), /\?rearranged=1$/)
+  await page.locator('#appointment-changed').waitFor()
+  assert.match(await page.locator('#appointment-summary').innerText(), /at 4:10pm/)
+  assert.match(await page.locator('#appointment-summary').innerText(), /12 Hadrian Road, Wallsend/)
+  await expectAccessible(page)
+  await page.locator('#rearranged-from').click()
+  assert.equal(page.url(), original)
+  assert.match(await page.locator('#appointment-state').innerText(), /Rearranged/)
+  await expectAccessible(page)
+
+  // The diary: that day shows the new time with the person; the week too.
+  await page.getByRole('link', { name: 'My diary' }).click()
+  assert.match(page.url(), /\/diary$/)
+  await expectAccessible(page)
+  await page.getByLabel('Go to a date (YYYY-MM-DD)').fill(day)
+  await page.getByRole('button', { name: 'Go to date' }).click()
+  // (The demo caseload has appointments of its own: find ours by the person and the new time.)
+  const ours = () => page.locator('tbody tr', { hasText: crn }).filter({ hasText: '4:10pm' })
+  assert.equal(await ours().count(), 1, `the appointment with ${crn} at 4:10pm on ${day}`)
+  assert.match(await ours().innerText(), /Supervision appointment/)
+  await expectAccessible(page)
+  await page.getByRole('link', { name: 'Week', exact: true }).click()
+  assert.match(page.url(), /view=week/)
+  assert.equal(await ours().count(), 1)
+  await expectAccessible(page)
+  await ours().locator(`a[href="/people/${crn}"]`).click()
+  assert.match(page.url(), new RegExp(`/people/${crn}$`))
+  await page.locator('#next-appointment').waitFor()
+  await expectAccessible(page)
 
   assert.deepEqual(problems, [])
   await context.close()

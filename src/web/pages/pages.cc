@@ -1,7 +1,9 @@
 #include "web/pages/pages.h"
 
 #include "web/errors.h"
+#include "web/pages/appointment_pages.h"
 #include "web/pages/caseload_page.h"
+#include "web/pages/diary_page.h"
 #include "web/pages/person_pages.h"
 #include "web/pages/sign_in_pages.h"
 
@@ -12,6 +14,8 @@ void AddPages(Router& router, const Site& site) {
   AddSignInPages(router, site);
   AddCaseloadPage(router, site);
   AddPersonPages(router, site);
+  AddAppointmentPages(router, site);
+  AddDiaryPage(router, site);
   router.SetNotFound([site](const Request& request) -> Response {
     const Error missing = Error::NotFound("not_found", "there is nothing at " + request.path);
     if (request.path.starts_with("/api/")) return ErrorResponse(missing, request.request_id);

@@ -3,6 +3,7 @@
 #include "access/policy.h"
 #include "app/contacts.h"
 #include "app/drafts.h"
+#include "appointments/store.h"
 #include "cases/contact_rules.h"
 #include "cases/store.h"
 #include "cases/timeline_store.h"
@@ -10,6 +11,7 @@
 #include "core/date.h"
 #include "core/uk_time.h"
 #include "web/case_gate.h"
+#include "web/pages/appointment_pages.h"
 #include "web/person_json.h"
 
 namespace probity::web::pages {
@@ -29,17 +31,21 @@ void LongDates(json& list, std::initializer_list<const char*> fields) {
         item[field] = LongDate(item[field].get<std::string>());
 }
 
-// The case and its header data ("Sam Fielding", CRN, date of birth, restricted flag).
+}  // namespace
+
 json PersonHeader(const cases::Person& p, std::string_view active) {
   return {{"crn", p.crn},
           {"full_name", p.first_name + " " + p.last_name},
           {"date_of_birth", LongDate(p.date_of_birth)},
-          {"tier", p.tier.value_or("")},
+          {"tier", p.tier ? json(*p.tier) : json()},  // null: no "Tier" at all
           {"restricted", p.limited},
           {"tab_overview", active == "overview"},
           {"tab_timeline", active == "timeline"},
+          {"tab_appointments", active == "appointments"},
           {"tab_contact", active == "contact"}};
 }
+
+namespace {
 
 json TimelineRow(const cases::Contact& c) {
   return {{"id", c.id},
@@ -126,6 +132,8 @@ Result<Response> PersonPage(const Site& site, const Request& request,
   json rows = json::array();
   for (const auto& c : cases::ReadTimeline(tx, recent).items) rows.push_back(TimelineRow(c));
   data["recent"] = std::move(rows);
+  data["appointments"] = AppointmentsAtAGlance(appointments::LoadAppointments(tx, person->id),
+                                               on->crn, site.auth.clock().Now());
   const std::string title = person->first_name + " " + person->last_name;
   return Page(site, &who, 200, title, "person", std::move(data));
 }
