@@ -474,6 +474,39 @@ TEST_P(AppointmentsTest, TheCaseloadShowsEachCasesNextAppointment) {
   EXPECT_NE(later.body.find("26 November 2026 at 3:30pm"), std::string::npos);
 }
 
+TEST_P(AppointmentsTest, AdministratorsKeepTheAppointmentTypesAndBookingsKeepTheirEnforceability) {
+  const json type = {
+      {"code", "victim_awareness"}, {"label", "Victim awareness session"}, {"enforceable", true}};
+  EXPECT_EQ(As("demo.po1", "POST", "/api/v1/appointment-types", type).status, 403);
+  ASSERT_EQ(As("demo.admin", "POST", "/api/v1/appointment-types", type).status, 201);
+  EXPECT_EQ(As("demo.admin", "POST", "/api/v1/appointment-types", type).status, 409);
+  auto bad = type;
+  bad["code"] = "Victim Awareness";
+  EXPECT_EQ(As("demo.admin", "POST", "/api/v1/appointment-types", bad).status, 400);
+  auto undecided = type;
+  undecided.erase("enforceable");
+  undecided["code"] = "undecided";
+  EXPECT_EQ(As("demo.admin", "POST", "/api/v1/appointment-types", undecided).status, 400);
+
+  auto booking = Booking();
+  booking["type"] = "victim_awareness";
+  const auto booked = Book(booking);
+  EXPECT_EQ(booked["enforceable"], true);
+  const auto changed = As("demo.admin", "PATCH", "/api/v1/appointment-types/victim_awareness",
+                          {{"enforceable", false}, {"active", false}});
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(json::parse(changed.body)["enforceable"], false);
+  // The booking made under the old rule keeps it; the withdrawn type can no longer be booked.
+  EXPECT_EQ(json::parse(As("demo.po1", "GET", At(booked["id"])).body)["enforceable"], true);
+  EXPECT_EQ(As("demo.po1", "POST", kBase, booking).status, 400);
+  EXPECT_EQ(As("demo.admin", "PATCH", "/api/v1/appointment-types/nope", {{"active", true}}).status,
+            404);
+  auto tx = db_->BeginRead();
+  const auto events = store::EventsForSubject(tx, "appointment_type");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[1].kind, "appointment_type.changed");
+}
+
 PROBITY_ON_BOTH_BACKENDS(AppointmentsTest);
 
 }  // namespace

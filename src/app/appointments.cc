@@ -31,6 +31,8 @@ namespace probity::app {
 //                                  previous: {outcome, judgement, judgement_reason, note}, type,
 //                                  enforceable, starts_at, sentence_id, version}
 //                                 The event's instructed_by names whoever directed it.
+//   appointment_type.added / appointment_type.changed  {code, label, enforceable, active}
+//                                 (subject "appointment_type": reference data, not a case)
 
 namespace {
 using appointments::Appointment;
@@ -222,6 +224,45 @@ Appointment Reload(store::Transaction& tx, const CaseRef& on, int64_t id) {
 std::vector<appointments::AppointmentType> ListAppointmentTypes(store::Db& db) {
   auto tx = db.BeginRead();
   return appointments::LoadAppointmentTypes(tx);
+}
+
+namespace {
+json TypePayload(const appointments::AppointmentType& t) {
+  return {
+      {"code", t.code}, {"label", t.label}, {"enforceable", t.enforceable}, {"active", t.active}};
+}
+}  // namespace
+
+Result<appointments::AppointmentType> AddAppointmentType(store::Db& db, const store::Actor& by,
+                                                         const appointments::AppointmentType& type,
+                                                         UtcTime now) {
+  if (auto s = appointments::CheckAppointmentType(type); !s) return s.error();
+  auto tx = db.BeginWrite();
+  if (auto s = appointments::InsertAppointmentType(tx, type); !s) return s.error();
+  store::AppendEvent(tx, by, {"appointment_type", "appointment_type.added", TypePayload(type)},
+                     now);
+  tx.Commit();
+  return type;
+}
+
+Result<appointments::AppointmentType> ChangeAppointmentType(store::Db& db, const store::Actor& by,
+                                                            const std::string& code,
+                                                            const AppointmentTypeChange& change,
+                                                            UtcTime now) {
+  auto tx = db.BeginWrite();
+  auto type = appointments::FindAppointmentType(tx, code);
+  if (!type)
+    return Error{ErrorKind::kNotFound, "unknown_type", "there is no appointment type " + code,
+                 "code"};
+  if (change.label) type->label = *change.label;
+  if (change.enforceable) type->enforceable = *change.enforceable;
+  if (change.active) type->active = *change.active;
+  if (auto s = appointments::CheckAppointmentType(*type); !s) return s.error();
+  if (auto s = appointments::UpdateAppointmentType(tx, *type); !s) return s.error();
+  store::AppendEvent(tx, by, {"appointment_type", "appointment_type.changed", TypePayload(*type)},
+                     now);
+  tx.Commit();
+  return *type;
 }
 
 Result<Appointment> BookAppointment(store::Db& db, const store::Actor& by, const CaseRef& on,

@@ -26,6 +26,23 @@ namespace probity::app {
 
 std::vector<appointments::AppointmentType> ListAppointmentTypes(store::Db& db);
 
+// Reference data (administrators; checked in the handler). Adding: kConflict "duplicate_type".
+// Changing: `change` holds the fields to set (absent: kept); kNotFound "unknown_type". A type
+// already used keeps its past appointments' enforceability: each appointment records it when
+// booked. Events appointment_type.added / appointment_type.changed (subject "appointment_type").
+Result<appointments::AppointmentType> AddAppointmentType(store::Db& db, const store::Actor& by,
+                                                         const appointments::AppointmentType& type,
+                                                         UtcTime now);
+struct AppointmentTypeChange {
+  std::optional<std::string> label;
+  std::optional<bool> enforceable;
+  std::optional<bool> active;
+};
+Result<appointments::AppointmentType> ChangeAppointmentType(store::Db& db, const store::Actor& by,
+                                                            const std::string& code,
+                                                            const AppointmentTypeChange& change,
+                                                            UtcTime now);
+
 // Books an appointment. With whom: `with_username`'s staff member, or whoever books it. kInvalid
 // "office" / "room_id" for an unknown office or a room not in it, "with_username" for an unknown
 // account, "sentence_id" / "requirement_id" when not this person's (or the requirement not of

@@ -74,6 +74,19 @@ Error Conflict(const char* code, std::string message, const char* field = "") {
 
 }  // namespace
 
+Status CheckAppointmentType(const AppointmentType& type) {
+  const auto& c = type.code;
+  const bool shaped =
+      c.size() >= 2 && c.size() <= 40 && c[0] >= 'a' && c[0] <= 'z' &&
+      c.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
+  if (!shaped)
+    return Error::Invalid("invalid_code",
+                          "code is 2 to 40 lower-case letters, digits and underscores, starting "
+                          "with a letter",
+                          "code");
+  return CheckLine(type.label, "label", 100, "the label");
+}
+
 Status CheckBooking(const NewAppointment& booking, const std::optional<AppointmentType>& type,
                     UtcTime now) {
   if (!type || !type->active)

@@ -27,6 +27,10 @@ inline constexpr std::chrono::minutes kClockSkew{5};
 inline constexpr int kFirstAppointmentDaysOrder = 5;
 inline constexpr int kFirstAppointmentDaysLicence = 1;
 
+// An appointment type as an administrator defines it: "code" 2 to 40 lower-case letters, digits
+// and underscores, starting with a letter; "label" 1 to 100 characters on one line.
+Status CheckAppointmentType(const AppointmentType& type);
+
 // A booking's own fields, given its type (nullopt: no such type): "type" (unknown or withdrawn),
 // "starts_at" (not in the future, or more than two years ahead), "duration_minutes",
 // "office"/"location" (exactly one; a location of 1 to 200 characters on one line), "room_id"

@@ -120,6 +120,30 @@ std::optional<AppointmentType> FindAppointmentType(store::Transaction& tx,
   return out;
 }
 
+Status InsertAppointmentType(store::Transaction& tx, const AppointmentType& type) {
+  if (FindAppointmentType(tx, type.code))
+    return Error{ErrorKind::kConflict, "duplicate_type",
+                 "there is already an appointment type " + type.code, "code"};
+  const int enforceable = type.enforceable ? 1 : 0, active = type.active ? 1 : 0;
+  tx.sql() << "INSERT INTO appointment_type (code, label, enforceable, active) VALUES (:c, :l, :e, "
+              ":a)",
+      soci::use(type.code), soci::use(type.label), soci::use(enforceable), soci::use(active);
+  return {};
+}
+
+Status UpdateAppointmentType(store::Transaction& tx, const AppointmentType& type) {
+  const int enforceable = type.enforceable ? 1 : 0, active = type.active ? 1 : 0;
+  soci::statement st =
+      (tx.sql().prepare << "UPDATE appointment_type SET label = :l, enforceable = :e, active = :a "
+                           "WHERE code = :c",
+       soci::use(type.label), soci::use(enforceable), soci::use(active), soci::use(type.code));
+  st.execute(true);
+  if (st.get_affected_rows() != 1)
+    return Error{ErrorKind::kNotFound, "unknown_type", "there is no appointment type " + type.code,
+                 "code"};
+  return {};
+}
+
 std::optional<Place> FindOffice(store::Transaction& tx, const std::string& code) {
   std::optional<Place> out;
   store::Rows(tx).Use(code).Read("SELECT id, code, name FROM office WHERE code = :c",

@@ -20,6 +20,11 @@ namespace probity::appointments {
 std::vector<AppointmentType> LoadAppointmentTypes(store::Transaction& tx);
 std::optional<AppointmentType> FindAppointmentType(store::Transaction& tx, const std::string& code);
 
+// Adds a type; kConflict "duplicate_type" (field "code") when the code is taken.
+Status InsertAppointmentType(store::Transaction& tx, const AppointmentType& type);
+// Writes the type's label, enforceable and active flags; kNotFound when there is none.
+Status UpdateAppointmentType(store::Transaction& tx, const AppointmentType& type);
+
 // An office by code: its id and name (nullopt when there is none).
 std::optional<Place> FindOffice(store::Transaction& tx, const std::string& code);
 // Inserts the appointment as given (id, outcomes and version ignored; version 1); returns its id.

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "access/policy.h"
 #include "access/store.h"
 #include "app/appointments.h"
 #include "cases/store.h"
@@ -27,6 +28,19 @@ constexpr std::array kOutcomeFields = {"version", "outcome", "judgement", "judge
                                        "note"};
 constexpr std::array kAmendFields = {"version", "outcome", "judgement",    "judgement_reason",
                                      "note",    "reason",  "instructed_by"};
+
+constexpr std::array kTypeFields = {"code", "label", "enforceable", "active"};
+constexpr std::array kTypeChangeFields = {"label", "enforceable", "active"};
+
+json TypeJson(const appointments::AppointmentType& t) {
+  return {
+      {"code", t.code}, {"label", t.label}, {"enforceable", t.enforceable}, {"active", t.active}};
+}
+
+// Administrators only: kForbidden otherwise.
+Status RequireAdministrator(const Principal& who) {
+  return access::Require(access::Decide(who, Action::kManageOrganisation));
+}
 
 Result<int64_t> AppointmentId(const Request& request) {
   if (auto id = request.IdParam("id")) return *id;
@@ -172,13 +186,62 @@ void AddAppointmentRoutes(Router& router, const Auth& auth) {
              auth.Guard([&auth](const Request&, const Principal&) -> Result<Response> {
                json items = json::array();
                for (const auto& t : app::ListAppointmentTypes(auth.db()))
-                 items.push_back({{"code", t.code},
-                                  {"label", t.label},
-                                  {"enforceable", t.enforceable},
-                                  {"active", t.active}});
+                 items.push_back(TypeJson(t));
                return Response::Json(200, {{"items", items}});
              }),
              {"The kinds of appointment, and whether national standards make each enforceable"});
+
+  router.Add("POST", "/api/v1/appointment-types",
+             auth.Guard([&auth](const Request& request, const Principal& who) -> Result<Response> {
+               if (auto ok = RequireAdministrator(who); !ok) return ok.error();
+               auto body = ParseJsonBody(request, kTypeFields);
+               if (!body) return body.error();
+               appointments::AppointmentType type;
+               auto code = RequiredString(*body, "code");
+               if (!code) return code.error();
+               auto label = RequiredString(*body, "label");
+               if (!label) return label.error();
+               auto enforceable = OptionalBool(*body, "enforceable");
+               if (!enforceable) return enforceable.error();
+               if (!*enforceable)
+                 return Error::Invalid("missing_field",
+                                       "say whether failing to keep this appointment is "
+                                       "enforceable: true or false",
+                                       "enforceable");
+               auto active = OptionalBool(*body, "active");
+               if (!active) return active.error();
+               type.code = *code;
+               type.label = *label;
+               type.enforceable = **enforceable;
+               type.active = active->value_or(true);
+               auto added =
+                   app::AddAppointmentType(auth.db(), ActorOf(who), type, auth.clock().Now());
+               if (!added) return added.error();
+               return Response::Json(201, TypeJson(*added));
+             }),
+             {"Add an appointment type (administrators)"});
+
+  router.Add("PATCH", "/api/v1/appointment-types/{code}",
+             auth.Guard([&auth](const Request& request, const Principal& who) -> Result<Response> {
+               if (auto ok = RequireAdministrator(who); !ok) return ok.error();
+               auto body = ParseJsonBody(request, kTypeChangeFields);
+               if (!body) return body.error();
+               app::AppointmentTypeChange change;
+               auto label = OptionalString(*body, "label");
+               if (!label) return label.error();
+               auto enforceable = OptionalBool(*body, "enforceable");
+               if (!enforceable) return enforceable.error();
+               auto active = OptionalBool(*body, "active");
+               if (!active) return active.error();
+               change = {*label, *enforceable, *active};
+               auto changed = app::ChangeAppointmentType(auth.db(), ActorOf(who),
+                                                         std::string(request.Param("code")), change,
+                                                         auth.clock().Now());
+               if (!changed) return changed.error();
+               return Response::Json(200, TypeJson(*changed));
+             }),
+             {"Change an appointment type's label, enforceability or whether it can be booked "
+              "(administrators)"});
 
   router.Add(
       "GET", "/api/v1/people/{crn}/appointments",
