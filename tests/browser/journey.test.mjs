@@ -307,6 +307,62 @@ test('a practitioner books an appointment, rearranges it and finds it in the dia
   await context.close()
 })
 
+test('a practitioner records an outcome from the person page and amends it, keeping the original', async () => {
+  const { context, page, problems } = await newPage()
+  await signIn(page, 'demo.po1')
+  // The demo caseload gives demo.po1 appointments from the last working day awaiting an outcome.
+  let awaiting = null
+  for (let back = 1; back <= 4 && !awaiting; ++back) {
+    const diary = await page.request.get(`${base}/api/v1/diary?from=${ukDay(-back)}`)
+    assert.equal(diary.status(), 200)
+    awaiting = (await diary.json()).items.find(a => a.state === 'awaiting_outcome')
+  }
+  assert.ok(awaiting, 'an appointment awaiting its outcome in the demo data')
+  const crn = awaiting.crn
+
+  // One screen from the person page: its Record outcome link.
+  await page.goto(`${base}/people/${crn}`)
+  await page.locator(`a[href="/people/${crn}/appointments/${awaiting.id}/outcome"]`).first().click()
+  assert.match(page.url(), new RegExp(`/appointments/${awaiting.id}/outcome$`))
+  await expectAccessible(page)
+
+  // A failure without its judgement is refused, saying so, keeping what was typed.
+  await page.getByLabel('Failed to attend').check()
+  await page.getByLabel('Note').fill('No contact; letter sent.')
+  await page.getByRole('button', { name: 'Record outcome' }).click()
+  assert.match(await page.locator('.govuk-error-summary').innerText(), /judgement|acceptable/i)
+  assert.equal(await page.getByLabel('Note').inputValue(), 'No contact; letter sent.')
+  await expectAccessible(page)
+  await page.getByLabel('Unacceptable').check()
+  await page.getByRole('button', { name: 'Record outcome' }).click()
+  assert.match(page.url(), new RegExp(`/appointments/${awaiting.id}(\\?.*)?$`))
+  assert.match(await page.locator('#appointment-state').innerText(), /unacceptable/i)
+  await expectAccessible(page)
+
+  // Amended on a manager's instruction when evidence arrives: a reason is required, and the
+  // first record stays above the one that now stands.
+  await page.getByRole('button', { name: 'Amend outcome' }).click()
+  await expectAccessible(page)
+  await page.getByLabel('Acceptable', { exact: true }).check()
+  await page.getByLabel('Why it was acceptable').selectOption('illness')
+  await page.getByLabel('Note').fill('GP letter received: unwell that day.')
+  await page.getByRole('button', { name: 'Amend outcome' }).click()
+  assert.match(await page.locator('.govuk-error-summary').innerText(), /why the outcome is being amended/)
+  await expectAccessible(page)
+  await page.getByLabel('Why you are amending it').fill('Medical evidence received')
+  await page.getByLabel('On whose instruction (optional)').fill('demo.spo1')
+  await page.getByRole('button', { name: 'Amend outcome' }).click()
+  const history = page.locator('#outcome-history > li')
+  assert.equal(await history.count(), 2)
+  assert.match(await history.nth(0).innerText(), /Unacceptable/i)
+  assert.match(await history.nth(1).innerText(), /Medical evidence received/)
+  assert.match(await history.nth(1).innerText(), /Sandra Price/)
+  await expectAccessible(page)
+
+  assert.deepEqual(problems, [])
+  await context.close()
+})
+
 test('an unknown page and a case that cannot be seen are GOV.UK-style pages', async () => {
   const { context, page } = await newPage()
   await signIn(page, 'demo.po1')
