@@ -7,6 +7,7 @@
 #include "access/store.h"
 #include "app/calendar.h"
 #include "app/case_events.h"
+#include "app/enforcement.h"
 #include "appointments/rules.h"
 #include "appointments/vocabulary.h"
 #include "cases/sentence_store.h"
@@ -409,6 +410,8 @@ Result<Appointment> RecordOutcome(store::Db& db, const store::Actor& by, const C
                       now);
   const auto outcome = OutcomeRow(in, by.id, now, seq, std::nullopt, std::nullopt);
   if (auto written = appointments::AppendOutcome(tx, *a, outcome); !written) return written.error();
+  if (a->enforceable)
+    if (auto e = ReevaluateAfterOutcome(tx, by, on, a->sentence_id, now); !e) return e.error();
   auto out = Reload(tx, on, a->id);
   tx.Commit();
   return out;
@@ -444,6 +447,8 @@ Result<Appointment> AmendOutcome(store::Db& db, const store::Actor& by, const Ca
       tx, actor, on, {"appointment.outcome_amended", payload, summary, a->sentence_id}, now);
   const auto outcome = OutcomeRow(in, by.id, now, seq, reason, actor.instructed_by);
   if (auto written = appointments::AppendOutcome(tx, *a, outcome); !written) return written.error();
+  if (a->enforceable)
+    if (auto e = ReevaluateAfterOutcome(tx, actor, on, a->sentence_id, now); !e) return e.error();
   auto out = Reload(tx, on, a->id);
   tx.Commit();
   return out;

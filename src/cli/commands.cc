@@ -13,6 +13,7 @@
 #include "app/seed_demo.h"
 #include "app/seed_demo_caseload.h"
 #include "cli/calc_command.h"
+#include "cli/enforcement_command.h"
 #include "cli/gen_data_command.h"
 #include "cli/listen_address.h"
 #include "cli/password_input.h"
@@ -294,6 +295,7 @@ Commands::Commands(CLI::App& app) {
 
   AddGenDataCommand(app, chosen_);
   AddCalcCommand(app, chosen_);
+  AddEnforcementCommand(app, chosen_);
 }
 
 int Commands::Run() { return chosen_ ? chosen_() : 2; }
