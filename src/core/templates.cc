@@ -1,4 +1,4 @@
-#include "web/templates.h"
+#include "core/templates.h"
 
 #include <kainjow/mustache.hpp>
 #include <map>
@@ -7,7 +7,7 @@
 
 #include "core/embedded.h"
 
-namespace probity::web {
+namespace probity {
 
 namespace {
 
@@ -88,4 +88,4 @@ Status CheckTemplates() {
   return Ok();
 }
 
-}  // namespace probity::web
+}  // namespace probity
