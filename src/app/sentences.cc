@@ -13,7 +13,9 @@ namespace probity::app {
 // dates are "YYYY-MM-DD"; an absent optional value is null; `version` is the record's version
 // after the change.
 //   sentence.added          {id, kind, court, offence, offence_group, sentence_date,
-//                            length_months, expected_end, release_date, licence_end}
+//                            length_months, expected_end, release_date, licence_end,
+//                            custody_type}   (custody_type: standard, extended, indeterminate
+//                            or null; absent from events written before it was recorded)
 //   sentence.terminated     {id, kind, terminated_on, reason, version}
 //   requirement.added       {id, sentence_id, type, amount, unit, start_date}
 //   requirement.progressed  {id, sentence_id, type, from, progress, amount, unit, status,
@@ -233,7 +235,8 @@ Result<SentenceRecord> AddSentence(store::Db& db, const store::Actor& by, const 
                     {"length_months", s.length_months},
                     {"expected_end", s.expected_end},
                     {"release_date", OrNull(s.release_date)},
-                    {"licence_end", OrNull(s.licence_end)}},
+                    {"licence_end", OrNull(s.licence_end)},
+                    {"custody_type", OrNull(s.custody_type)}},
                    summary,
                    s.id},
                   now);

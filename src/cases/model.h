@@ -150,7 +150,10 @@ struct Sentence {
   std::string expected_end;
   std::optional<std::string> release_date;  // licence and PSS
   std::optional<std::string> licence_end;   // licence
-  std::string status = "active";            // active, terminated
+  // The custodial sentence behind a licence or PSS: standard, extended or indeterminate
+  // (CustodyTypes()); nullopt on orders and when not recorded. Fixed-term recall depends on it.
+  std::optional<std::string> custody_type;
+  std::string status = "active";  // active, terminated
   std::optional<std::string> terminated_on;
   std::optional<std::string> termination_reason;
   int version = 1;

@@ -82,6 +82,7 @@ Result<Sentence> CheckNewSentence(const NewSentence& in, Date today) {
     const char* why = "an order is served in the community, with no release or licence";
     if (auto s = NotGiven(in.release_date, "release_date", why); !s) return s.error();
     if (auto s = NotGiven(in.licence_end, "licence_end", why); !s) return s.error();
+    if (auto s = NotGiven(in.custody_type, "custody_type", why); !s) return s.error();
   } else {
     if (!in.release_date)
       return Error::Invalid("required", "a " + KindLabel(in.kind) + " needs a release_date",
@@ -91,6 +92,8 @@ Result<Sentence> CheckNewSentence(const NewSentence& in, Date today) {
         !s)
       return s.error();
   }
+  if (in.custody_type)
+    if (auto s = CheckCode(*in.custody_type, CustodyTypes(), "custody_type"); !s) return s.error();
   if (in.kind == "licence") {
     if (!in.licence_end)
       return Error::Invalid("required", "a licence needs a licence_end", "licence_end");
@@ -131,6 +134,7 @@ Result<Sentence> CheckNewSentence(const NewSentence& in, Date today) {
   out.expected_end = *expected_end;
   out.release_date = in.release_date;
   out.licence_end = in.licence_end;
+  out.custody_type = in.custody_type;
   out.status = "active";
   out.version = 1;
   return out;

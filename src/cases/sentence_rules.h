@@ -31,6 +31,7 @@ struct NewSentence {
   std::optional<std::string> release_date;  // licence and PSS: required; orders: refused
   std::optional<std::string> licence_end;   // licence: required; PSS: optional; orders: refused
   std::optional<std::string> expected_end;  // PSS only: overrides release + 12 months
+  std::optional<std::string> custody_type;  // licence and PSS: optional; orders: refused
 };
 
 // Length limits, in months. Every sentence: 1 to kMaxSentenceMonths. A community order runs at
@@ -56,7 +57,8 @@ std::optional<std::string> ExpectedEnd(const NewSentence& sentence);
 //   release_date: required for a licence or PSS, not before the sentence date; refused on an order;
 //   licence_end: required for a licence and after its release date; optional on PSS (after the
 //     release date, not after the expected end); refused on an order;
-//   expected_end: PSS only, after the release date.
+//   expected_end: PSS only, after the release date;
+//   custody_type: licence and PSS only, a code from CustodyTypes().
 Result<Sentence> CheckNewSentence(const NewSentence& sentence, Date today);
 
 // The sentence terminated on `terminated_on` for `reason` (TerminationReasons()). kConflict

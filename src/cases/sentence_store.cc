@@ -17,7 +17,8 @@ using store::GetText;
 
 constexpr const char* kSentenceColumns =
     "id, person_id, kind, court, offence, offence_group, sentence_date, length_months, "
-    "expected_end, release_date, licence_end, status, terminated_on, termination_reason, version";
+    "expected_end, release_date, licence_end, status, terminated_on, termination_reason, version, "
+    "custody_type";
 
 Sentence ReadSentence(const soci::row& r) {
   Sentence s;
@@ -36,6 +37,7 @@ Sentence ReadSentence(const soci::row& r) {
   s.terminated_on = GetOptionalText(r, 12);
   s.termination_reason = GetOptionalText(r, 13);
   s.version = static_cast<int>(GetInt(r, 14));
+  s.custody_type = GetOptionalText(r, 15);
   return s;
 }
 
@@ -228,18 +230,19 @@ int64_t InsertSentence(store::Transaction& tx, int64_t person_id, const Sentence
                        const std::string& added_by, UtcTime now) {
   const long long person = person_id;
   store::NullableText release(s.release_date), licence_end(s.licence_end),
-      terminated_on(s.terminated_on), reason(s.termination_reason);
+      terminated_on(s.terminated_on), reason(s.termination_reason), custody(s.custody_type);
   const std::string at = FormatUtc(now);
   long long id = 0;
-  tx.sql() << "INSERT INTO sentence (person_id, kind, court, offence, offence_group, "
-              "sentence_date, length_months, expected_end, release_date, licence_end, status, "
-              "terminated_on, termination_reason, added_by, added_at) VALUES (:p, :k, :c, :o, :g, "
-              ":sd, :len, :ee, :rd, :le, :st, :to, :tr, :by, :at) RETURNING id",
+  tx.sql()
+      << "INSERT INTO sentence (person_id, kind, court, offence, offence_group, "
+         "sentence_date, length_months, expected_end, release_date, licence_end, status, "
+         "terminated_on, termination_reason, added_by, added_at, custody_type) VALUES (:p, :k, "
+         ":c, :o, :g, :sd, :len, :ee, :rd, :le, :st, :to, :tr, :by, :at, :ct) RETURNING id",
       soci::use(person), soci::use(s.kind), soci::use(s.court), soci::use(s.offence),
       soci::use(s.offence_group), soci::use(s.sentence_date), soci::use(s.length_months),
       soci::use(s.expected_end), store::Use(release), store::Use(licence_end), soci::use(s.status),
       store::Use(terminated_on), store::Use(reason), soci::use(added_by), soci::use(at),
-      soci::into(id);
+      store::Use(custody), soci::into(id);
   return id;
 }
 

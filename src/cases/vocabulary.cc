@@ -108,6 +108,11 @@ constexpr std::array kSentenceKinds = {
     Term{"licence", "Licence"},
     Term{"pss", "Post-sentence supervision"},
 };
+constexpr std::array kCustodyTypes = {
+    Term{"standard", "Standard determinate sentence"},
+    Term{"extended", "Extended determinate sentence"},
+    Term{"indeterminate", "Indeterminate sentence"},
+};
 constexpr std::array kTerminationReasons = {
     Term{"completed", "Completed"},
     Term{"revoked_resentenced", "Revoked and re-sentenced"},
@@ -167,6 +172,7 @@ Vocabulary MappaLevels() { return kMappaLevels; }
 Vocabulary MappaCategories() { return kMappaCategories; }
 Vocabulary OffenceGroups() { return kOffenceGroups; }
 Vocabulary SentenceKinds() { return kSentenceKinds; }
+Vocabulary CustodyTypes() { return kCustodyTypes; }
 Vocabulary TerminationReasons() { return kTerminationReasons; }
 Vocabulary RequirementTypes() { return kRequirementTypes; }
 Vocabulary RequirementEndReasons() { return kRequirementEndReasons; }

@@ -26,6 +26,7 @@ nlohmann::json SentenceJson(const cases::Sentence& s) {
       {"expected_end", s.expected_end},
       {"release_date", OrNull(s.release_date)},
       {"licence_end", OrNull(s.licence_end)},
+      {"custody_type", OrNull(s.custody_type)},
       {"status", s.status},
       {"terminated_on", OrNull(s.terminated_on)},
       {"termination_reason", OrNull(s.termination_reason)},

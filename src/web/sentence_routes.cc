@@ -51,6 +51,8 @@ Result<cases::NewSentence> ParseSentence(const nlohmann::json& b) {
   if (!licence_end) return licence_end.error();
   auto expected_end = OptionalString(b, "expected_end");
   if (!expected_end) return expected_end.error();
+  auto custody_type = OptionalString(b, "custody_type");
+  if (!custody_type) return custody_type.error();
   s.kind = *kind;
   s.court = *court;
   s.offence = *offence;
@@ -60,12 +62,13 @@ Result<cases::NewSentence> ParseSentence(const nlohmann::json& b) {
   s.release_date = *release;
   s.licence_end = *licence_end;
   s.expected_end = *expected_end;
+  s.custody_type = *custody_type;
   return s;
 }
 
-constexpr std::array kSentenceFields = {"kind",          "court",         "offence",
-                                        "offence_group", "sentence_date", "length_months",
-                                        "release_date",  "licence_end",   "expected_end"};
+constexpr std::array kSentenceFields = {
+    "kind",          "court",        "offence",     "offence_group", "sentence_date",
+    "length_months", "release_date", "licence_end", "expected_end",  "custody_type"};
 constexpr std::array kTerminateFields = {"version", "terminated_on", "reason"};
 constexpr std::array kRequirementFields = {"type", "amount", "start_date"};
 constexpr std::array kProgressFields = {"version", "progress"};
