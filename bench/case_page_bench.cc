@@ -11,11 +11,7 @@
 // not flatter the figures. Each iteration is timed on its own: the median, p90 and p99 are
 // printed per backend and thread count, with pages/s, after the run (PrintCasePageSummary).
 //
-// The database: PROBITY_BENCH_DB when set (e.g. one made by `probity gen-data --people 250000`),
-// used as it is. Otherwise PROBITY_BENCH_PEOPLE people (default 20000, seed 1) are generated once
-// into $PROBITY_BENCH_DIR (or /var/tmp)/probity_case_bench_<people>.db, and, when
-// PROBITY_BENCH_PG names a PostgreSQL database, into its schema probity_case_bench_<people>;
-// later runs reuse them. docs/benchmarks.md says how to run it at national scale.
+// The database: bench/national_db.h (PROBITY_BENCH_DB, or a generated one reused between runs).
 #include <benchmark/benchmark.h>
 #include <soci/soci.h>
 
@@ -32,7 +28,7 @@
 #include "access/policy.h"
 #include "cases/store.h"
 #include "cases/timeline_store.h"
-#include "gen/writer.h"
+#include "national_db.h"
 #include "store/migrate.h"
 #include "web/auth.h"
 #include "web/pages/caseload_page.h"
@@ -74,86 +70,6 @@ std::vector<Figure>& Summary() {
   return figures;
 }
 
-int64_t People() {
-  if (const char* v = std::getenv("PROBITY_BENCH_PEOPLE"); v && *v) return std::atoll(v);
-  return 20'000;
-}
-
-int64_t CountPeople(store::Db& db) {
-  auto tx = db.BeginRead();
-  long long n = 0;
-  tx.sql() << "SELECT COUNT(*) FROM person", soci::into(n);
-  return n;
-}
-
-// Generates `people` into the database at `url` unless it already holds exactly that many.
-std::unique_ptr<store::Db> Prepared(const std::string& url, int64_t people) {
-  auto db = store::Db::Open(url, 4);
-  if (!db) throw std::runtime_error(db.error().message);
-  if (auto m = store::Migrate(**db); !m) throw std::runtime_error(m.error().message);
-  if (CountPeople(**db) == people) return std::move(*db);
-  std::fprintf(stderr, "case_page_bench: generating %lld people into %s\n",
-               static_cast<long long>(people), (*db)->url().display.c_str());
-  int last = -1;
-  auto report = gen::Load(**db, {people, 1}, 1000, [&](const gen::LoadProgress& p) {
-    const int percent = static_cast<int>(100 * p.people_done / p.people_total);
-    if (percent / 10 == last / 10) return;
-    last = percent;
-    std::fprintf(stderr, "case_page_bench: %d%% (%.0f s)\n", percent, p.seconds);
-  });
-  if (!report) throw std::runtime_error(report.error().message);
-  std::fprintf(stderr, "case_page_bench: generated %lld rows and %lld events in %.1f s\n",
-               static_cast<long long>(report->rows), static_cast<long long>(report->events),
-               report->seconds);
-  return std::move(*db);
-}
-
-std::string FreshSqliteUrl(int64_t people) {
-  const char* dir = std::getenv("PROBITY_BENCH_DIR");
-  const std::filesystem::path path = std::filesystem::path(dir ? dir : "/var/tmp") /
-                                     ("probity_case_bench_" + std::to_string(people) + ".db");
-  // A file that holds another number of people (an interrupted load) starts again.
-  if (std::filesystem::exists(path)) {
-    auto db = store::Db::Open("sqlite:" + path.string(), 1);
-    bool complete = false;
-    try {
-      complete = db && CountPeople(**db) == people;
-    } catch (const std::exception&) {
-    }
-    if (!complete)
-      for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path.string() + suffix);
-  }
-  return "sqlite:" + path.string();
-}
-
-// A schema of the PostgreSQL database for the generated data, made when missing.
-std::string PostgresUrl(const std::string& base, int64_t people) {
-  const std::string schema = "probity_case_bench_" + std::to_string(people);
-  auto admin = store::Db::Open(base, 1);
-  if (!admin) throw std::runtime_error(admin.error().message);
-  {
-    auto tx = (*admin)->BeginWrite();
-    tx.sql() << "CREATE SCHEMA IF NOT EXISTS " + schema;
-    tx.Commit();
-  }
-  const std::string url = base + (base.find('?') == std::string::npos ? "?" : "&") +
-                          "options=-csearch_path%3D" + schema;
-  auto db = store::Db::Open(url, 1);
-  bool complete = false;
-  try {
-    complete = db && CountPeople(**db) == people;
-  } catch (const std::exception&) {
-  }
-  if (!complete) {
-    auto tx = (*admin)->BeginWrite();
-    tx.sql() << "DROP SCHEMA " + schema + " CASCADE";
-    tx.sql() << "CREATE SCHEMA " + schema;
-    tx.Commit();
-  }
-  return url;
-}
-
 void Load(Target& t) {
   auto tx = t.db->BeginRead();
   {
@@ -183,34 +99,20 @@ Target& TargetFor(store::Backend backend) {
   auto [it, made] = targets.try_emplace(backend);
   Target& t = it->second;
   if (!made) return t;
-  const int64_t people = People();
+  auto opened = OpenNationalDb(backend);
+  if (!opened.skip.empty()) {
+    t.skip = opened.skip;
+    return t;
+  }
+  t.db = std::move(opened.db);
   try {
-    const char* given = std::getenv("PROBITY_BENCH_DB");
-    if (given && *given) {
-      const bool sqlite = std::string(given).rfind("sqlite:", 0) == 0;
-      if (sqlite != (backend == store::Backend::kSqlite)) {
-        t.skip = "PROBITY_BENCH_DB names the other backend";
-        return t;
-      }
-      auto db = store::Db::Open(given, 4);
-      if (!db) throw std::runtime_error(db.error().message);
-      t.db = std::move(*db);
-    } else if (backend == store::Backend::kSqlite) {
-      t.db = Prepared(FreshSqliteUrl(people), people);
-    } else {
-      const char* pg = std::getenv("PROBITY_BENCH_PG");
-      if (!pg || !*pg) {
-        t.skip = "no PostgreSQL: set PROBITY_BENCH_PG";
-        return t;
-      }
-      t.db = Prepared(PostgresUrl(pg, people), people);
-    }
     Load(t);
-    t.label = std::string(backend == store::Backend::kSqlite ? "sqlite" : "postgresql") + " " +
-              std::to_string(t.crns.size()) + " people";
   } catch (const std::exception& e) {
     t.skip = e.what();
+    return t;
   }
+  t.label = std::string(backend == store::Backend::kSqlite ? "sqlite" : "postgresql") + " " +
+            std::to_string(t.crns.size()) + " people";
   return t;
 }
 

@@ -12,6 +12,7 @@
 
 #include "app/calendar.h"
 #include "app/case_events.h"
+#include "app/letters.h"
 #include "cases/sentence_store.h"
 #include "cases/store.h"
 #include "cases/vocabulary.h"
@@ -399,6 +400,9 @@ Result<DecisionRecord> RecordDecision(store::Db& db, const store::Actor& by, con
       soci::use(id_value);
   if (auto e = ReevaluateSentence(tx, by, on, request.sentence_id, now); !e) return e.error();
   auto out = enforcement::FindDecision(tx, on.person_id, id);
+  // The letter the decision sends (warning, compliance, breach), filled from the record as it
+  // stands now and kept with the decision, in its transaction.
+  if (auto letter = IssueLetter(tx, by, on, *out, now); !letter) return letter.error();
   tx.Commit();
   return *out;
 }

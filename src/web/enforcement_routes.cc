@@ -304,7 +304,7 @@ void AddEnforcementRoutes(Router& router, const Auth& auth) {
                  next = FormatDate(last.alert.due_on) + "." + std::to_string(last.sentence_id) +
                         "." + std::to_string(last.alert.appointment_id);
                }
-               return Response::Json(200, {{"items", out}, {"next", next}});
+               return Response::Json(200, {{"items", out}, {"next_cursor", next}});
              }),
              {"Open enforcement alerts on the cases you may enforce, by due date; filters team, "
               "officer, state, due_by, overdue=true; keyset pages (after)"});
