@@ -23,3 +23,13 @@ if (!body.classList.contains('govuk-frontend-supported')) {
 
 initGovukFrontend()
 initMojFrontend()
+
+// "Print this letter" (templates/document.mustache): the button is hidden in the HTML, so a browser
+// without this script shows only the hint to use its own print command; here it appears, opens the
+// print dialogue, and the hint goes.
+for (const button of document.querySelectorAll('[data-module="app-print-button"]')) {
+  button.hidden = false
+  button.addEventListener('click', () => window.print())
+  const hint = button.parentElement.querySelector('.app-print-hint')
+  if (hint) hint.hidden = true
+}

@@ -3,6 +3,7 @@
 #include "web/appointment_routes.h"
 #include "web/calendar_routes.h"
 #include "web/case_access_routes.h"
+#include "web/document_routes.h"
 #include "web/enforcement_routes.h"
 #include "web/organisation_routes.h"
 #include "web/pages/pages.h"
@@ -31,6 +32,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const
   AddCalendarRoutes(router, auth);
   AddAppointmentRoutes(router, auth);
   AddEnforcementRoutes(router, auth);
+  AddDocumentRoutes(router, auth);
   pages::AddPages(router, pages::Site{auth, assets});
 }
 

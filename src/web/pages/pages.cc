@@ -4,6 +4,7 @@
 #include "web/pages/appointment_pages.h"
 #include "web/pages/caseload_page.h"
 #include "web/pages/diary_page.h"
+#include "web/pages/document_pages.h"
 #include "web/pages/person_pages.h"
 #include "web/pages/sign_in_pages.h"
 
@@ -16,6 +17,7 @@ void AddPages(Router& router, const Site& site) {
   AddPersonPages(router, site);
   AddAppointmentPages(router, site);
   AddDiaryPage(router, site);
+  AddDocumentPages(router, site);
   router.SetNotFound([site](const Request& request) -> Response {
     const Error missing = Error::NotFound("not_found", "there is nothing at " + request.path);
     if (request.path.starts_with("/api/")) return ErrorResponse(missing, request.request_id);
