@@ -156,22 +156,33 @@ std::string LongDate(std::string_view iso_date) {
   return DayMonthYear(std::chrono::year_month_day(*day));
 }
 
-std::string LongDateTime(UtcTime at) {
+namespace {
+// The UK local time of `at`, to the minute: its calendar day and the minutes into it.
+std::pair<std::chrono::year_month_day, int> UkDayAndMinute(UtcTime at) {
   static const date::time_zone* london = date::locate_zone("Europe/London");
   const auto local =
       date::make_zoned(london, std::chrono::floor<std::chrono::minutes>(at)).get_local_time();
   const auto day = std::chrono::floor<date::days>(local);
   const std::chrono::year_month_day ymd{std::chrono::sys_days(day.time_since_epoch())};
-  const auto minutes_of_day = std::chrono::duration_cast<std::chrono::minutes>(local - day).count();
-  const int hour = static_cast<int>(minutes_of_day / 60),
-            minute = static_cast<int>(minutes_of_day % 60);
-  const int hour12 = hour % 12 == 0 ? 12 : hour % 12;
-  std::string time = std::to_string(hour12);
-  if (minute != 0) time += (minute < 10 ? ":0" : ":") + std::to_string(minute);
-  time += hour < 12 ? "am" : "pm";
-  if (hour == 12 && minute == 0) time = "midday";
-  if (hour == 0 && minute == 0) time = "midnight";
-  return DayMonthYear(ymd) + " at " + time;
+  return {ymd,
+          static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - day).count())};
 }
+
+std::string TimeText(int minutes_of_day) {
+  const int hour = minutes_of_day / 60, minute = minutes_of_day % 60;
+  if (hour == 12 && minute == 0) return "midday";
+  if (hour == 0 && minute == 0) return "midnight";
+  std::string time = std::to_string(hour % 12 == 0 ? 12 : hour % 12);
+  if (minute != 0) time += (minute < 10 ? ":0" : ":") + std::to_string(minute);
+  return time + (hour < 12 ? "am" : "pm");
+}
+}  // namespace
+
+std::string LongDateTime(UtcTime at) {
+  const auto [ymd, minutes] = UkDayAndMinute(at);
+  return DayMonthYear(ymd) + " at " + TimeText(minutes);
+}
+
+std::string LongTime(UtcTime at) { return TimeText(UkDayAndMinute(at).second); }
 
 }  // namespace probity

@@ -42,5 +42,7 @@ UtcTime UkStartOfDay(Date day);
 // as it was), and an instant in UK time: "23 November 2026 at 9:15am".
 std::string LongDate(std::string_view iso_date);
 std::string LongDateTime(UtcTime at);
+// The time of day of an instant in UK time, as LongDateTime writes it: "9:15am", "2pm", "midday".
+std::string LongTime(UtcTime at);
 
 }  // namespace probity

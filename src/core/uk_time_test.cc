@@ -75,6 +75,9 @@ TEST(UkTime, DatesAndTimesAreInUkTimeAcrossTheClockChanges) {
   EXPECT_EQ(LongDateTime(*ParseUtc("2026-01-05T14:05:00.000000Z")), "5 January 2026 at 2:05pm");
   EXPECT_EQ(LongDateTime(*ParseUtc("2026-07-05T11:00:00.000000Z")), "5 July 2026 at midday");
   EXPECT_EQ(LongDateTime(*ParseUtc("2026-07-04T23:00:00.000000Z")), "5 July 2026 at midnight");
+  EXPECT_EQ(LongTime(*ParseUtc("2026-07-05T08:15:00.000000Z")), "9:15am");  // BST
+  EXPECT_EQ(LongTime(*ParseUtc("2026-01-05T14:00:00.000000Z")), "2pm");
+  EXPECT_EQ(LongTime(*ParseUtc("2026-07-05T11:00:00.000000Z")), "midday");
   // 2027-03-28: 01:00 GMT becomes 02:00 BST; 01:30 never happens.
   EXPECT_EQ(UkLocalToUtc(*ParseUtc("2027-03-28T01:30:00.000000Z")), std::nullopt);
   EXPECT_EQ(UkLocalToUtc(*ParseUtc("2027-03-28T02:30:00.000000Z")),

@@ -16,13 +16,6 @@ std::string Label(cases::Vocabulary vocabulary, std::string_view code) {
   return std::string(cases::LabelOf(vocabulary, code));
 }
 
-// "9:15am" of "23 November 2026 at 9:15am": the time of day, in UK time.
-std::string TimeOfDay(UtcTime at) {
-  const std::string text = LongDateTime(at);
-  const auto split = text.rfind(" at ");
-  return split == std::string::npos ? text : text.substr(split + 4);
-}
-
 std::string DayOf(UtcTime at) { return LongDate(FormatDate(UkDateOf(at))); }
 
 std::string Lowered(std::string text) {
@@ -171,7 +164,7 @@ Letter FillLetter(const LetterFacts& f) {
 
   for (const auto& failure : f.failures)
     l.failures.push_back({Ordinal(failure.nth), DayOf(failure.starts_at),
-                          TimeOfDay(failure.starts_at), failure.appointment_type,
+                          LongTime(failure.starts_at), failure.appointment_type,
                           Label(appointments::Outcomes(), failure.outcome)});
   const FailureFact* last = f.failures.empty() ? nullptr : &f.failures.back();
   const std::string last_day = last ? DayOf(last->starts_at) : l.date;

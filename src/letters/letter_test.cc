@@ -116,7 +116,7 @@ TEST(FillLetter, WarningNamesThePersonAddressSentenceAndFailure) {
   EXPECT_NE(l.conditions[0].find("20 days"), std::string::npos);
   ASSERT_EQ(l.failures.size(), 1u);
   EXPECT_EQ(l.failures[0].date, "2 March 2026");
-  EXPECT_EQ(l.failures[0].time, "10:00am");
+  EXPECT_EQ(l.failures[0].time, "10am");
   EXPECT_EQ(l.failures[0].outcome, "Failed to attend");
   EXPECT_EQ(l.title, "Warning letter: failure to comply on 2 March 2026");
   EXPECT_NE(l.count_text.find("first unacceptable failure"), std::string::npos);
