@@ -14,7 +14,7 @@ NewSentence Order(int months = 12) {
           "Theft from a shop", "theft_non_motor",
           "2026-03-10",        months,
           std::nullopt,        std::nullopt,
-          std::nullopt};
+          std::nullopt,        std::nullopt};
 }
 NewSentence Suspended(int months = 18) {
   NewSentence s = Order(months);
@@ -26,14 +26,14 @@ NewSentence Licence() {
           "Robbery",    "robbery",
           "2024-05-01", 48,
           "2026-01-15", "2028-05-01",
-          std::nullopt};
+          std::nullopt, std::nullopt};
 }
 NewSentence Pss() {
   return {"pss",        "Newcastle Crown Court",
           "Burglary",   "burglary_domestic",
           "2026-01-05", 6,
           "2026-04-01", std::nullopt,
-          std::nullopt};
+          std::nullopt, std::nullopt};
 }
 
 Sentence Added(const NewSentence& in, int64_t id = 7) {
@@ -157,6 +157,9 @@ TEST(CheckNewSentence, RefusesInputNamingTheField) {
        "expected_end"},
       {"PSS licence end after supervision ends", [](auto& s) { s.licence_end = "2027-05-01"; },
        Pss(), "licence_end"},
+      {"order with a custody type", [](auto& s) { s.custody_type = "standard"; }, Order(),
+       "custody_type"},
+      {"unknown custody type", [](auto& s) { s.custody_type = "life"; }, Licence(), "custody_type"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.why);
@@ -167,6 +170,19 @@ TEST(CheckNewSentence, RefusesInputNamingTheField) {
     EXPECT_EQ(s.error().kind, ErrorKind::kInvalid);
     EXPECT_EQ(s.error().field, c.field) << s.error().message;
   }
+}
+
+TEST(CheckNewSentence, ALicenceOrPssKeepsItsCustodyType) {
+  for (const char* type : {"standard", "extended", "indeterminate"}) {
+    SCOPED_TRACE(type);
+    NewSentence in = Licence();
+    in.custody_type = type;
+    EXPECT_EQ(Added(in).custody_type, type);
+  }
+  NewSentence pss = Pss();
+  pss.custody_type = "extended";
+  EXPECT_EQ(Added(pss).custody_type, "extended");
+  EXPECT_EQ(Added(Licence()).custody_type, std::nullopt);
 }
 
 TEST(CheckNewSentence, LengthLimitsAreInclusive) {
