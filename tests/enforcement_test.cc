@@ -94,7 +94,8 @@ class EnforcementTest : public testing::AppServerTest {
   json Sentence(int64_t id) {
     const auto r = As("demo.po1", "GET", kPerson + "/enforcement");
     EXPECT_EQ(r.status, 200) << r.body;
-    for (const auto& s : json::parse(r.body)["sentences"])
+    const auto all = json::parse(r.body);
+    for (const auto& s : all["sentences"])
       if (s["sentence_id"] == id) return s;
     ADD_FAILURE() << "no sentence " << id << " in " << r.body;
     return json::object();
