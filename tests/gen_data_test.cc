@@ -1,6 +1,7 @@
 // probity gen-data's loader on both backends: a small national-shaped load verifies, counts
-// match, the same seed gives the same chain in another database, person pages read back, and
-// the bulk row writer it stands on round-trips awkward text.
+// match, the same seed gives the same chain in another database, person pages and appointments
+// read back, the use cases write exactly what it writes, and the bulk row writer it stands on
+// round-trips awkward text.
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
@@ -9,7 +10,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "app/appointments.h"
 #include "app/people.h"
+#include "cases/sentence_store.h"
 #include "cases/store.h"
 #include "cases/timeline_store.h"
 #include "db_fixture.h"
@@ -105,6 +108,57 @@ TEST_P(GenDataTest, LoadsTwoHundredPeopleWhoseEventsVerify) {
   EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM person WHERE officer_staff_id IS NULL"),
             200 - report->allocations);
 
+  // Appointments and their outcome history, consistent as the use cases keep them.
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM appointment"), report->appointments);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM appointment_outcome"), report->outcomes);
+  EXPECT_GT(report->appointments, 200 * 7);
+  EXPECT_GT(report->outcomes, report->appointments * 3 / 4);
+  EXPECT_EQ(Count(*db, "SELECT COUNT(*) FROM appointment WHERE status = 'rearranged'"),
+            Count(*db, "SELECT COUNT(*) FROM appointment WHERE rearranged_from IS NOT NULL"));
+  EXPECT_EQ(Count(*db,
+                  "SELECT COUNT(*) FROM appointment a JOIN appointment r ON r.id = "
+                  "a.rearranged_to WHERE r.rearranged_from <> a.id OR a.status <> 'rearranged' "
+                  "OR a.outcome IS NOT NULL"),
+            0);
+  EXPECT_EQ(Count(*db,
+                  "SELECT COUNT(*) FROM appointment a WHERE a.outcome_id IS NOT NULL AND "
+                  "a.outcome_id <> (SELECT MAX(o.id) FROM appointment_outcome o WHERE "
+                  "o.appointment_id = a.id)"),
+            0)
+      << "the current outcome is the latest";
+  EXPECT_EQ(Count(*db,
+                  "SELECT COUNT(*) FROM appointment a JOIN appointment_outcome o ON o.id = "
+                  "a.outcome_id WHERE a.outcome = o.outcome AND COALESCE(a.judgement, '-') = "
+                  "COALESCE(o.judgement, '-') AND a.person_id = o.person_id"),
+            Count(*db, "SELECT COUNT(*) FROM appointment WHERE outcome IS NOT NULL"));
+  EXPECT_EQ(Count(*db,
+                  "SELECT COUNT(*) FROM appointment_outcome o JOIN event_log e ON e.seq = "
+                  "o.event_seq WHERE (e.kind = 'appointment.outcome_recorded' AND "
+                  "o.amendment_reason IS NULL) OR (e.kind = 'appointment.outcome_amended' AND "
+                  "o.amendment_reason IS NOT NULL)"),
+            report->outcomes)
+      << "each outcome row points at its event";
+  EXPECT_EQ(Count(*db,
+                  "SELECT COUNT(*) FROM appointment a JOIN appointment_type t ON t.code = a.type "
+                  "WHERE a.enforceable = t.enforceable"),
+            report->appointments)
+      << "enforceability copied from the type";
+  EXPECT_EQ(Count(*db,
+                  "SELECT COUNT(*) FROM appointment a JOIN person p ON p.id = a.person_id JOIN "
+                  "team t ON t.id = p.team_id JOIN office o ON o.id = a.office_id WHERE o.pdu_id "
+                  "<> t.pdu_id"),
+            0)
+      << "at the office of the person's PDU";
+  EXPECT_EQ(Count(*db,
+                  "SELECT COUNT(*) FROM appointment WHERE office_id IS NULL AND location "
+                  "IS NULL"),
+            0);
+  EXPECT_EQ(Count(*db,
+                  "SELECT COUNT(*) FROM appointment a JOIN sentence s ON s.id = a.sentence_id "
+                  "WHERE s.status <> 'terminated' AND s.person_id = a.person_id"),
+            report->appointments)
+      << "on the current sentence";
+
   const auto verified = store::VerifyChain(*db);
   EXPECT_TRUE(verified.intact) << verified.problem;
   EXPECT_EQ(verified.count, report->events);
@@ -173,7 +227,13 @@ TEST_P(GenDataTest, PersonPagesReadBack) {
     for (size_t k = 1; k < page.items.size(); ++k)
       EXPECT_GE(page.items[k - 1].at, page.items[k].at) << "newest first";
     const auto events = store::EventsForSubject(tx, want.details.crn);
-    EXPECT_EQ(static_cast<long long>(events.size()), rows) << "one timeline row per event";
+    // One timeline row per event, but for a replacement's booking (RearrangeAppointment's
+    // timeline row is the rearrangement's).
+    long long replacements = 0;
+    for (const auto& e : events)
+      replacements += e.kind == "appointment.booked" &&
+                      !nlohmann::json::parse(e.payload)["rearranged_from"].is_null();
+    EXPECT_EQ(static_cast<long long>(events.size()) - replacements, rows);
     std::map<int64_t, std::string> kinds;
     for (const auto& e : events) kinds[e.seq] = e.kind;
     for (const auto& item : page.items) {
@@ -185,6 +245,223 @@ TEST_P(GenDataTest, PersonPagesReadBack) {
     EXPECT_EQ(registered["id"], person->id);
     EXPECT_EQ(registered["crn"], want.details.crn);
   }
+}
+
+app::CaseRef RefOf(store::Db& db, const std::string& crn) {
+  auto tx = db.BeginRead();
+  auto person = cases::FindPerson(tx, crn);
+  if (!person) throw std::runtime_error("no person " + crn);
+  return {person->id, crn, false};
+}
+
+TEST_P(GenDataTest, AppointmentsReadBackThroughTheUseCases) {
+  auto db = OpenMigrated();
+  const gen::Options options{60, 8};
+  ASSERT_TRUE(gen::Load(*db, options, 25));
+  const gen::GenOrg org = gen::GenerateOrg(options);
+  const UtcTime as_of(gen::AsOf());
+  int rearranged = 0, amended = 0, instructed = 0, failures = 0, awaiting = 0, ahead = 0;
+  for (int64_t i = 0; i < options.people; ++i) {
+    const gen::GenPerson want = gen::GeneratePerson(org, options, i);
+    SCOPED_TRACE(want.details.crn);
+    const app::CaseRef ref = RefOf(*db, want.details.crn);
+    const gen::GenTeam& team = org.teams[want.team];
+    const auto got = app::ListAppointments(*db, ref, as_of);
+    ASSERT_EQ(got.items.size(), want.appointments.size());
+    int64_t current_sentence = 0;
+    {
+      auto tx = db->BeginRead();
+      for (const auto& s : cases::LoadSentences(tx, ref.person_id))
+        if (s.current()) current_sentence = s.id;
+    }
+    int rearranged_here = 0;
+    for (size_t k = 0; k < got.items.size(); ++k) {
+      const auto& a = got.items[k];
+      const gen::GenAppointment& w = want.appointments[k];
+      SCOPED_TRACE(k);
+      EXPECT_EQ(a.type, w.type);
+      EXPECT_EQ(FormatUtc(a.starts_at), FormatUtc(w.starts_at));
+      EXPECT_EQ(FormatUtc(a.ends_at()),
+                FormatUtc(w.starts_at + std::chrono::minutes{w.duration_minutes}));
+      EXPECT_EQ(a.enforceable, w.type != "phone_call");
+      EXPECT_EQ(a.place.location, w.location);
+      if (!w.location) {
+        EXPECT_EQ(a.place.office_code, org.offices[team.pdu].code);
+        EXPECT_EQ(a.place.office_name, org.offices[team.pdu].name);
+      }
+      EXPECT_EQ(a.sentence_id, current_sentence);
+      EXPECT_EQ(a.requirement_id.has_value(), w.requirement.has_value());
+      EXPECT_EQ(a.staff_name, org.staff[w.staff].staff.name);
+      EXPECT_EQ(a.booked_by_name, org.staff[w.booked_by].staff.name);
+      EXPECT_EQ(FormatUtc(a.booked_at), FormatUtc(w.booked_at));
+      EXPECT_EQ(a.status, w.rearranged_to ? "rearranged" : "booked");
+      EXPECT_EQ(a.version, 1 + (w.rearranged_to ? 1 : 0) + static_cast<int>(w.outcomes.size()));
+      ahead += a.starts_at >= as_of;
+      awaiting += a.starts_at < as_of && a.status == "booked" && a.outcomes.empty();
+      if (w.rearranged_to) {
+        ++rearranged_here;
+        ASSERT_LT(k + 1, got.items.size());
+        EXPECT_EQ(a.rearranged_to, got.items[k + 1].id);
+        EXPECT_EQ(got.items[k + 1].rearranged_from, a.id);
+        EXPECT_EQ(a.rearrange_requested_by, w.rearrange_requested_by);
+        EXPECT_EQ(a.rearrange_reason, w.rearrange_reason);
+      }
+      ASSERT_EQ(a.outcomes.size(), w.outcomes.size());
+      for (size_t o = 0; o < a.outcomes.size(); ++o) {
+        const auto& have = a.outcomes[o];
+        const gen::GenOutcome& should = w.outcomes[o];
+        EXPECT_EQ(have.outcome, should.outcome);
+        EXPECT_EQ(have.judgement, should.judgement);
+        EXPECT_EQ(have.judgement_reason, should.judgement_reason);
+        EXPECT_EQ(have.note, should.note);
+        EXPECT_EQ(have.recorded_by_name, org.staff[should.recorded_by].staff.name);
+        EXPECT_EQ(FormatUtc(have.recorded_at), FormatUtc(should.recorded_at));
+        EXPECT_EQ(have.amendment_reason, should.amendment_reason);
+        EXPECT_EQ(have.instructed_by_name.has_value(), should.instructed_by.has_value());
+        if (should.instructed_by) {
+          EXPECT_EQ(*have.instructed_by_name, org.staff[*should.instructed_by].staff.name);
+          ++instructed;
+        }
+        failures += have.judgement.has_value();
+      }
+      amended += a.outcomes.size() > 1;
+    }
+    rearranged += rearranged_here;
+    EXPECT_EQ(got.rearrangements.by_person + got.rearrangements.by_service, rearranged_here);
+    // The induction, measured against national standards on the current sentence.
+    bool measured = false;
+    for (const auto& first : got.first_appointments) {
+      if (first.sentence_id != current_sentence) continue;
+      measured = true;
+      EXPECT_NE(first.status, "due") << "every current sentence began before AsOf()";
+    }
+    EXPECT_TRUE(measured);
+    const auto one = app::GetAppointment(*db, ref, got.items.front().id);
+    ASSERT_TRUE(one) << one.error().message;
+    EXPECT_EQ(one->type, "initial");
+    EXPECT_EQ(one->outcomes.size(), want.appointments.front().outcomes.size());
+  }
+  EXPECT_GT(rearranged, 0);
+  EXPECT_GT(amended, 0);
+  EXPECT_GT(failures, 0);
+  EXPECT_GT(ahead, options.people * 9 / 10);
+  EXPECT_EQ(app::GetAppointment(*db, RefOf(*db, gen::CrnOf(options.seed, 0)), 999'999).error().kind,
+            ErrorKind::kNotFound);
+  (void)instructed;
+  (void)awaiting;
+}
+
+// An appointment event and its timeline summary (nullopt: no timeline row).
+struct Written {
+  std::string actor;
+  std::optional<std::string> instructed_by;
+  nlohmann::json payload;
+  std::optional<std::string> summary;
+};
+
+// The last event of `kind` about appointment `id` of `crn`, without the fields named in `drop`.
+Written Find(store::Db& db, const std::string& crn, const std::string& kind, int64_t id,
+             std::initializer_list<const char*> drop) {
+  auto tx = db.BeginRead();
+  std::optional<Written> found;
+  for (const auto& e : store::EventsForSubject(tx, crn)) {
+    if (e.kind != kind) continue;
+    auto payload = nlohmann::json::parse(e.payload);
+    if (payload["id"] != id) continue;
+    for (const char* key : drop) payload.erase(key);
+    found = Written{e.actor, e.instructed_by, payload, std::nullopt};
+    const long long seq = e.seq;
+    std::string note;
+    tx.sql() << "SELECT note FROM contact WHERE event_seq = :s", soci::use(seq), soci::into(note);
+    if (tx.sql().got_data()) found->summary = note;
+  }
+  if (!found)
+    throw std::runtime_error("no " + kind + " event for appointment " + std::to_string(id));
+  return *found;
+}
+
+void ExpectSame(const Written& generated, const Written& use_case) {
+  EXPECT_EQ(generated.actor, use_case.actor);
+  EXPECT_EQ(generated.instructed_by, use_case.instructed_by);
+  EXPECT_EQ(generated.payload.dump(), use_case.payload.dump());
+  EXPECT_EQ(generated.summary, use_case.summary);
+}
+
+TEST_P(GenDataTest, UseCasesWriteWhatTheGeneratorWrites) {
+  // The same appointment booked, rearranged, recorded and amended through app/appointments.h at
+  // the same instants gives the same events (but for ids) and the same timeline rows.
+  auto db = OpenMigrated();
+  const gen::Options options{150, 4};
+  ASSERT_TRUE(gen::Load(*db, options, 500));
+  const gen::GenOrg org = gen::GenerateOrg(options);
+  bool booked = false, rearranged = false, amended = false;
+  for (int64_t i = 0; i < options.people && !(booked && rearranged && amended); ++i) {
+    const gen::GenPerson want = gen::GeneratePerson(org, options, i);
+    const app::CaseRef ref = RefOf(*db, want.details.crn);
+    const auto ids = app::ListAppointments(*db, ref, UtcTime(gen::AsOf())).items;
+    for (size_t k = 1; k < want.appointments.size(); ++k) {
+      const gen::GenAppointment& w = want.appointments[k];
+      const bool amend = w.outcomes.size() > 1 && !w.outcomes[1].instructed_by;
+      const bool rearrange = w.rearranged_to.has_value();
+      const bool plain = !rearrange && !amend && !w.outcomes.empty();
+      const bool wanted = (rearrange && !rearranged) || (amend && !amended) || (plain && !booked);
+      if (w.booked_by != w.staff || w.rearranged_from || !wanted) continue;
+      SCOPED_TRACE(want.details.crn + " appointment " + std::to_string(ids[k].id));
+      const Written gen_booked = Find(*db, ref.crn, "appointment.booked", ids[k].id, {"id"});
+      appointments::NewAppointment in = gen::BookingOf(org, want, w);
+      in.sentence_id = gen_booked.payload["sentence_id"].get<int64_t>();
+      if (!gen_booked.payload["requirement_id"].is_null())
+        in.requirement_id = gen_booked.payload["requirement_id"].get<int64_t>();
+      const store::Actor booker{gen_booked.actor, std::nullopt};
+      auto copy = app::BookAppointment(*db, booker, ref, in, w.booked_at);
+      ASSERT_TRUE(copy) << copy.error().message;
+      ExpectSame(gen_booked, Find(*db, ref.crn, "appointment.booked", copy->id, {"id"}));
+      if (rearrange) {
+        const auto& next = want.appointments[k + 1];
+        appointments::Rearrangement change;
+        change.requested_by = *w.rearrange_requested_by;
+        change.reason = *w.rearrange_reason;
+        change.starts_at = next.starts_at;
+        const Written gen_rearranged =
+            Find(*db, ref.crn, "appointment.rearranged", ids[k].id, {"id", "replacement_id"});
+        auto moved = app::RearrangeAppointment(*db, {gen_rearranged.actor, std::nullopt}, ref,
+                                               copy->id, change, 1, w.rearranged_at);
+        ASSERT_TRUE(moved) << moved.error().message;
+        ExpectSame(gen_rearranged, Find(*db, ref.crn, "appointment.rearranged", copy->id,
+                                        {"id", "replacement_id"}));
+        ExpectSame(
+            Find(*db, ref.crn, "appointment.booked", ids[k + 1].id, {"id", "rearranged_from"}),
+            Find(*db, ref.crn, "appointment.booked", moved->replacement.id,
+                 {"id", "rearranged_from"}));
+        rearranged = true;
+        continue;
+      }
+      const gen::GenOutcome& first = w.outcomes[0];
+      const Written gen_recorded =
+          Find(*db, ref.crn, "appointment.outcome_recorded", ids[k].id, {"id"});
+      auto recorded = app::RecordOutcome(*db, {gen_recorded.actor, std::nullopt}, ref, copy->id,
+                                         gen::InputOf(first), 1, first.recorded_at);
+      ASSERT_TRUE(recorded) << recorded.error().message;
+      ExpectSame(gen_recorded,
+                 Find(*db, ref.crn, "appointment.outcome_recorded", copy->id, {"id"}));
+      if (!amend) {
+        booked = true;
+        continue;
+      }
+      const gen::GenOutcome& second = w.outcomes[1];
+      const Written gen_amended =
+          Find(*db, ref.crn, "appointment.outcome_amended", ids[k].id, {"id"});
+      auto changed = app::AmendOutcome(*db, {gen_amended.actor, std::nullopt}, ref, copy->id,
+                                       gen::InputOf(second), *second.amendment_reason, std::nullopt,
+                                       2, second.recorded_at);
+      ASSERT_TRUE(changed) << changed.error().message;
+      ExpectSame(gen_amended, Find(*db, ref.crn, "appointment.outcome_amended", copy->id, {"id"}));
+      amended = true;
+    }
+  }
+  EXPECT_TRUE(booked && rearranged && amended) << "the sample has each kind to compare";
+  const auto verified = store::VerifyChain(*db);
+  EXPECT_TRUE(verified.intact) << verified.problem;
 }
 
 TEST_P(GenDataTest, RefusesADatabaseThatHoldsPeople) {

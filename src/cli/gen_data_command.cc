@@ -106,7 +106,8 @@ int GenData(const GenDataOptions& o) {
   std::cout << "generated " << r.people << " people, " << r.staff << " staff in " << r.teams
             << " teams (" << r.pdus << " PDUs, " << r.regions << " regions), " << r.sentences
             << " sentences, " << r.registrations << " registrations, " << r.contacts
-            << " contacts: " << r.rows << " rows and " << r.events << " events in "
+            << " contacts, " << r.appointments << " appointments (" << r.outcomes
+            << " outcomes): " << r.rows << " rows and " << r.events << " events in "
             << static_cast<long long>(r.seconds * 10 + 0.5) / 10.0 << " s ("
             << static_cast<long long>(rate) << " rows/s); seed " << o.seed << ", head "
             << r.head_hash << "\n";

@@ -8,7 +8,9 @@
 #include <span>
 #include <string_view>
 
+#include "calendar/working_days.h"
 #include "cases/vocabulary.h"
+#include "core/uk_time.h"
 
 namespace probity::gen {
 
@@ -641,6 +643,289 @@ std::string ContactNote(Rng& rng, std::string_view type, const std::string& firs
     return "Case reviewed in supervision; the risk management plan remains appropriate.";
   return topic;
 }
+
+// --- Appointments: the induction, then supervision over the last months, and the next one. ---
+
+// Days before AsOf() over which supervision appointments are generated (about four months).
+constexpr int kAppointmentWindowDays = 105;
+
+const calendar::WorkingCalendar& Calendar() {
+  static const calendar::WorkingCalendar calendar;
+  return calendar;
+}
+
+Date WorkingDayFrom(Date d) {
+  while (!Calendar().IsWorkingDay(d)) d = Days(d, 1);
+  return d;
+}
+
+Date WorkingDayBefore(Date d) {
+  do d = Days(d, -1);
+  while (!Calendar().IsWorkingDay(d));
+  return d;
+}
+
+// The instant of UK wall-clock time `minute` minutes after midnight on `d` (daytime: never in
+// the hour the clocks skip).
+UtcTime UkAt(Date d, int minute) { return *UkLocalToUtc(UtcTime(d) + minutes{minute}); }
+
+// A start on the quarter hour, 09:00 to 16:30.
+int StartMinute(Rng& rng) { return 9 * 60 + 15 * rng.Between(0, 30); }
+
+constexpr Weighted kAppointmentMix[] = {
+    {"supervision", 84}, {"home_visit", 9}, {"phone_call", 4}, {"video_call", 3}};
+// How often a person fails (any failure: absent, failed to comply, sent home): most rarely, some
+// often, a few most of the time: about 12% of appointments over all, so that about one sentence
+// in seven has two or more unacceptable failures.
+constexpr std::pair<int, int> kFailurePercentMix[] = {{4, 73}, {19, 17}, {66, 10}};
+constexpr Weighted kFailureMix[] = {
+    {"failed_to_attend", 72}, {"attended_failed_to_comply", 16}, {"sent_home", 12}};
+constexpr Weighted kAcceptableReasonMix[] = {{"illness", 30},
+                                             {"medical_appointment", 15},
+                                             {"employment", 12},
+                                             {"caring_responsibility", 10},
+                                             {"bereavement_emergency", 5},
+                                             {"court_or_custody", 4},
+                                             {"religious_observance", 1},
+                                             {"travel_disruption", 8},
+                                             {"service_error", 5},
+                                             {"other", 10}};
+
+struct Reason {
+  std::string_view requested_by;
+  std::string_view text;
+};
+constexpr Reason kRearrangeReasons[] = {{"person", "Job interview at the same time"},
+                                        {"person", "Hospital appointment that day"},
+                                        {"person", "Childcare fell through"},
+                                        {"person", "Attending a funeral"},
+                                        {"person", "Starting a new job that week"},
+                                        {"service", "Officer on a training course"},
+                                        {"service", "Officer off sick"},
+                                        {"service", "Officer needed at court"},
+                                        {"service", "Office closed for maintenance"}};
+
+std::string FailureNote(std::string_view outcome, const std::optional<std::string>& reason,
+                        std::string_view type) {
+  if (outcome == "attended_failed_to_comply")
+    return type == "unpaid_work" ? "Arrived late and refused the task set by the supervisor."
+                                 : "Attended but would not engage with the session; behaviour "
+                                   "discussed and the expectations of the order repeated.";
+  if (outcome == "sent_home")
+    return type == "unpaid_work" ? "Sent home from the project: no suitable footwear."
+                                 : "Sent home: appeared to be under the influence of alcohol.";
+  if (!reason)
+    return "Did not attend and has not been in touch. Letter sent asking for an explanation.";
+  if (*reason == "illness") return "Phoned that morning: unwell. GP note to follow.";
+  if (*reason == "medical_appointment") return "Hospital appointment letter seen.";
+  if (*reason == "employment") return "Shift rota from the employer seen; could not be released.";
+  if (*reason == "caring_responsibility") return "Child unwell and no other carer available.";
+  if (*reason == "bereavement_emergency") return "Family emergency; confirmed by the partner.";
+  if (*reason == "court_or_custody") return "Attending court that day as a witness.";
+  if (*reason == "travel_disruption") return "Buses cancelled; phoned before the appointment.";
+  if (*reason == "service_error") return "The appointment letter went to the previous address.";
+  return "Explained the absence by phone the same day; accepted.";
+}
+
+// The amendment of `was` (a correction, about 1% of outcomes): an unacceptable absence found
+// acceptable on evidence, an acceptable one found unacceptable, an attendance recorded against
+// the wrong appointment, or a note corrected.
+GenOutcome Amendment(Rng& rng, const GenOutcome& was, std::string_view type) {
+  GenOutcome next = was;
+  next.amendment_reason.reset();
+  next.instructed_by.reset();
+  auto correct_note = [&] {
+    next.note = was.note.empty() ? "Attended as instructed." : was.note + " Note corrected.";
+    next.amendment_reason = "The note was incomplete";
+  };
+  if (was.judgement == "unacceptable") {
+    if (rng.Chance(0.6)) {
+      next.judgement = "acceptable";
+      next.judgement_reason = rng.Chance(0.6) ? "illness" : "medical_appointment";
+      next.note = "Evidence of the reason seen after the appointment: " +
+                  FailureNote(was.outcome, next.judgement_reason, type);
+      next.amendment_reason = "Evidence of the reason for the absence received afterwards";
+    } else {
+      correct_note();
+    }
+  } else if (was.judgement == "acceptable") {
+    if (rng.Chance(0.5)) {
+      next.judgement = "unacceptable";
+      next.judgement_reason.reset();
+      next.note = "The reason given could not be verified. " + was.note;
+      next.amendment_reason = "The reason given could not be verified";
+    } else {
+      correct_note();
+    }
+  } else if (rng.Chance(0.5)) {
+    next.outcome = "failed_to_attend";
+    next.judgement = "unacceptable";
+    next.judgement_reason.reset();
+    next.note = "Did not attend: the attendance was recorded against the wrong appointment.";
+    next.amendment_reason = "Recorded against the wrong appointment";
+  } else {
+    correct_note();
+  }
+  return next;
+}
+
+void AddAppointments(Rng& rng, const GenOrg& org, GenPerson& p) {
+  const GenTeam& team = org.teams[p.team];
+  const GenSentence& current = p.sentences.back();
+  const cases::Sentence& s = current.sentence;
+  const bool licence = s.kind == "licence" || s.kind == "pss";
+  const Date start = SupervisionStart(s);
+  const Date ends = *ParseDate(s.expected_end);
+  const UtcTime as_of(AsOf());
+  const int holder = p.officer ? *p.officer : team.manager;
+  std::optional<int> unpaid_work;
+  for (size_t i = 0; i < current.requirements.size(); ++i)
+    if (current.requirements[i].type == "unpaid_work") unpaid_work = static_cast<int>(i);
+  const double failure = DrawInt(rng, kFailurePercentMix) / 100.0;
+
+  // The days: the induction within 5 working days of sentence (1 of release), now and then late;
+  // then weekly for the first 12 weeks, fortnightly after, over the window; the first on or after
+  // AsOf() is the one booked ahead, and the last.
+  const int after = licence ? (rng.Chance(0.92) ? rng.Between(0, 1) : rng.Between(2, 4))
+                            : (rng.Chance(0.92) ? rng.Between(1, 5) : rng.Between(6, 10));
+  std::vector<Date> dates{WorkingDayFrom(*Calendar().AddWorkingDays(start, after))};
+  const Date window = Days(AsOf(), -kAppointmentWindowDays);
+  const Date weekly_until = Days(start, 84);
+  for (Date t = Days(dates.front(), 7); dates.back() < AsOf();
+       t = Days(t, t < weekly_until ? 7 : 14)) {
+    const Date day = WorkingDayFrom(rng.Chance(0.2) ? Days(t, rng.Between(1, 2)) : t);
+    if (day >= ends) break;
+    if (day >= window && day > dates.back()) dates.push_back(day);
+  }
+  if (dates.front() >= ends) return;
+
+  UtcTime last_end{};
+  for (size_t i = 0; i < dates.size(); ++i) {
+    const Date day = dates[i];
+    GenAppointment a;
+    a.staff = holder;
+    a.type = i == 0                            ? "initial"
+             : unpaid_work && rng.Chance(0.35) ? "unpaid_work"
+                                               : std::string(Draw(rng, kAppointmentMix));
+    int minute = StartMinute(rng);
+    if (a.type == "initial") {
+      a.duration_minutes = 60;
+    } else if (a.type == "supervision") {
+      a.duration_minutes =
+          DrawInt(rng, std::array<std::pair<int, int>, 3>{{{30, 25}, {45, 45}, {60, 30}}});
+    } else if (a.type == "home_visit") {
+      a.duration_minutes = rng.Chance(0.5) ? 45 : 60;
+      a.location = p.address.line1 + (p.address.line2 ? ", " + *p.address.line2 : "") + ", " +
+                   p.address.town;
+    } else if (a.type == "phone_call") {
+      a.duration_minutes = rng.Chance(0.5) ? 15 : 30;
+      a.location = "By phone";
+    } else if (a.type == "video_call") {
+      a.duration_minutes = rng.Chance(0.5) ? 30 : 45;
+      a.location = "By video call";
+    } else {  // unpaid_work: a working day at a project
+      a.duration_minutes = 420;
+      minute = 9 * 60;
+      a.requirement = unpaid_work;
+      a.location = "Community Payback project, " + p.address.town;
+    }
+    a.starts_at = UkAt(day, minute);
+
+    // Booked: the induction by the team's administrator when the sentence came in (a few days
+    // before release for a licence); the others by the officer at the end of the one before, or
+    // a week or so ahead when there was none lately. Always before AsOf().
+    if (i == 0) {
+      a.booked_by = team.administrator;
+      a.booked_at = licence
+                        ? UkAt(WorkingDayBefore(Days(start, -rng.Between(2, 9))), StartMinute(rng))
+                        : current.added_at + minutes{rng.Between(5, 60)};
+      a.booked_at = std::max(a.booked_at, current.added_at + minutes{5});
+    } else {
+      a.booked_by = holder;
+      if (a.starts_at - last_end <= days{21}) {
+        a.booked_at = last_end + minutes{rng.Between(2, 20)};
+      } else {
+        a.booked_at = UkAt(WorkingDayBefore(Days(day, -rng.Between(5, 8))), StartMinute(rng));
+        if (a.booked_at >= as_of) a.booked_at = UkAt(WorkingDayBefore(AsOf()), StartMinute(rng));
+        a.booked_at = std::max(a.booked_at, current.added_at + minutes{5});
+      }
+    }
+    p.appointments.push_back(std::move(a));
+    int held = static_cast<int>(p.appointments.size()) - 1;
+    if (p.appointments[held].starts_at >= as_of) break;  // the one booked ahead
+
+    // Rearranged before it happened (about 3%), to a day before the next one.
+    if (rng.Chance(0.035)) {
+      GenAppointment& original = p.appointments[held];
+      const Reason& why = kRearrangeReasons[rng.Below(std::size(kRearrangeReasons))];
+      const Date moved_to = *Calendar().AddWorkingDays(day, rng.Between(1, 3));
+      const UtcTime new_start =
+          UkAt(moved_to, original.type == "unpaid_work" ? 9 * 60 : StartMinute(rng));
+      UtcTime at = UkAt(WorkingDayBefore(Days(day, -rng.Between(0, 2))), StartMinute(rng));
+      if (at <= original.booked_at) at = original.booked_at + minutes{rng.Between(30, 240)};
+      const bool before_next = i + 1 == dates.size() || moved_to < dates[i + 1];
+      if (before_next && new_start < as_of && at < original.starts_at - minutes{30}) {
+        GenAppointment replacement = original;
+        original.rearranged_to = held + 1;
+        original.rearrange_requested_by = std::string(why.requested_by);
+        original.rearrange_reason = std::string(why.text);
+        original.rearranged_by = rng.Chance(0.7) ? holder : team.administrator;
+        original.rearranged_at = at;
+        replacement.rearranged_from = held;
+        replacement.starts_at = new_start;
+        replacement.booked_by = original.rearranged_by;
+        replacement.booked_at = at;
+        p.appointments.push_back(std::move(replacement));
+        ++held;
+      }
+    }
+
+    // Its outcome, recorded after it ended (now and then the next working day); one that would be
+    // recorded after AsOf() is still awaiting it.
+    GenAppointment& a_held = p.appointments[held];
+    last_end = a_held.starts_at + minutes{a_held.duration_minutes};
+    GenOutcome o;
+    o.recorded_by =
+        rng.Chance(0.92) ? holder : team.practitioners[rng.Below(team.practitioners.size())];
+    o.recorded_at = rng.Chance(0.85) ? last_end + minutes{rng.Between(5, 180)}
+                                     : UkAt(WorkingDayFrom(Days(UkDateOf(a_held.starts_at), 1)),
+                                            StartMinute(rng));
+    if (rng.Chance(a_held.type == "initial" ? failure / 2 : failure)) {
+      o.outcome = std::string(Draw(rng, kFailureMix));
+      if (a_held.location && a_held.type != "unpaid_work" && o.outcome == "sent_home")
+        o.outcome = "failed_to_attend";  // nobody is sent home from their own home or a call
+      if (rng.Chance(0.4)) {
+        o.judgement = "acceptable";
+        o.judgement_reason = std::string(Draw(rng, kAcceptableReasonMix));
+      } else {
+        o.judgement = "unacceptable";
+      }
+      o.note = FailureNote(o.outcome, o.judgement_reason, a_held.type);
+    } else {
+      o.outcome = "attended_complied";
+      if (a_held.type == "initial")
+        o.note =
+            "Induction: went through the order, its requirements and what happens if "
+            "appointments are missed.";
+      else if (a_held.type == "unpaid_work")
+        o.note = "Worked the full session at the project.";
+      else if (rng.Chance(0.8))
+        o.note = std::string(rng.Pick<std::string_view>(kTopics));
+    }
+    if (o.recorded_at >= as_of) continue;
+    a_held.outcomes.push_back(o);
+
+    // A correction now and then, days later, sometimes on the manager's instruction.
+    if (rng.Chance(0.01)) {
+      GenOutcome amended = Amendment(rng, o, a_held.type);
+      amended.recorded_by = holder;
+      amended.recorded_at =
+          UkAt(WorkingDayFrom(Days(UkDateOf(o.recorded_at), rng.Between(1, 10))), StartMinute(rng));
+      if (team.manager != holder && rng.Chance(0.5)) amended.instructed_by = team.manager;
+      if (amended.recorded_at < as_of) a_held.outcomes.push_back(std::move(amended));
+    }
+  }
+}
 }  // namespace
 
 Date AsOf() { return std::chrono::sys_days{std::chrono::year{2026} / 11 / 1}; }
@@ -650,6 +935,23 @@ UtcTime OrgRecordedAt() {
 }
 
 int64_t StaffFor(int64_t people) { return std::max<int64_t>(40, people * 12'000 / 250'000); }
+
+appointments::NewAppointment BookingOf(const GenOrg& org, const GenPerson& p,
+                                       const GenAppointment& a) {
+  appointments::NewAppointment booking;
+  booking.type = a.type;
+  booking.starts_at = a.starts_at;
+  booking.duration_minutes = a.duration_minutes;
+  if (a.location)
+    booking.location = a.location;
+  else
+    booking.office_code = org.offices[org.teams[p.team].pdu].code;
+  return booking;
+}
+
+appointments::OutcomeInput InputOf(const GenOutcome& o) {
+  return {o.outcome, o.judgement, o.judgement_reason, o.note};
+}
 
 std::string CrnOf(uint64_t seed, int64_t index) {
   constexpr uint64_t kSpace = 26'000'000;  // A000000 .. Z999999
@@ -938,6 +1240,7 @@ GenPerson GeneratePerson(const GenOrg& org, const Options& options, int64_t inde
     c.note = ContactNote(rng, c.type, d.first_name, i == 0);
     p.contacts.push_back(std::move(c));
   }
+  AddAppointments(rng, org, p);
   return p;
 }
 

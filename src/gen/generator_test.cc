@@ -7,8 +7,12 @@
 #include <sstream>
 
 #include "access/rules.h"
+#include "appointments/rules.h"
+#include "appointments/vocabulary.h"
+#include "calendar/working_days.h"
 #include "cases/rules.h"
 #include "cases/vocabulary.h"
+#include "core/uk_time.h"
 #include "org/rules.h"
 
 namespace probity::gen {
@@ -34,6 +38,16 @@ std::string Describe(const GenPerson& p) {
     out << r.type << r.level.value_or("-") << r.category.value_or("-") << r.start_date << '\n';
   for (const auto& n : p.needs) out << n.need << n.severity << n.assessed_on << '\n';
   for (const auto& c : p.contacts) out << c.type << FormatUtc(c.at) << c.author << c.note << '\n';
+  for (const auto& a : p.appointments) {
+    out << a.type << FormatUtc(a.starts_at) << a.duration_minutes << a.location.value_or("-")
+        << a.staff << a.booked_by << FormatUtc(a.booked_at) << a.requirement.value_or(-1)
+        << a.rearranged_from.value_or(-1) << a.rearranged_to.value_or(-1)
+        << a.rearrange_reason.value_or("-") << FormatUtc(a.rearranged_at) << '\n';
+    for (const auto& o : a.outcomes)
+      out << o.outcome << o.judgement.value_or("-") << o.judgement_reason.value_or("-") << o.note
+          << o.recorded_by << FormatUtc(o.recorded_at) << o.amendment_reason.value_or("-")
+          << o.instructed_by.value_or(-1) << '\n';
+  }
   return out.str();
 }
 
@@ -249,6 +263,176 @@ TEST(GenGenerator, HighRiskCasesGoToProbationOfficers) {
       EXPECT_EQ(s.org.staff[*p.officer].staff.grade, access::Grade::kPo) << p.details.crn;
     }
   }
+}
+
+// The appointment as the use cases would hold it just before `outcome` (0: none yet).
+appointments::Appointment AsRecorded(const GenAppointment& g, size_t outcomes) {
+  appointments::Appointment a;
+  a.type = g.type;
+  a.starts_at = g.starts_at;
+  a.duration_minutes = g.duration_minutes;
+  a.status = "booked";
+  for (size_t k = 0; k < outcomes; ++k) {
+    const GenOutcome& o = g.outcomes[k];
+    appointments::Outcome row;
+    row.outcome = o.outcome;
+    row.judgement = o.judgement;
+    row.judgement_reason = o.judgement_reason;
+    row.note = o.note;
+    a.outcomes.push_back(row);
+  }
+  return a;
+}
+
+TEST(GenGenerator, AppointmentsPassTheAppointmentRules) {
+  const std::set<std::string> types = {"initial",    "supervision", "home_visit",
+                                       "phone_call", "video_call",  "unpaid_work"};
+  const calendar::WorkingCalendar calendar;
+  const UtcTime as_of(AsOf());
+  const Sample& sample = FiveThousand();
+  for (const auto& p : sample.people) {
+    SCOPED_TRACE(p.details.crn);
+    const GenSentence& current = p.sentences.back();
+    const GenTeam& team = sample.org.teams[p.team];
+    ASSERT_FALSE(p.appointments.empty());
+    EXPECT_EQ(p.appointments.front().type, "initial");
+    int ahead = 0;
+    UtcTime last_start{};
+    for (size_t i = 0; i < p.appointments.size(); ++i) {
+      const GenAppointment& a = p.appointments[i];
+      SCOPED_TRACE(i);
+      EXPECT_TRUE(types.contains(a.type)) << a.type;
+      EXPECT_EQ(a.staff, p.officer.value_or(team.manager)) << "with the officer, or the SPO";
+      // Booked before it starts, after the sentence came in, before AsOf(), as booking allows.
+      ASSERT_TRUE(appointments::CheckBooking(
+          BookingOf(sample.org, p, a), appointments::AppointmentType{a.type, "label", true, true},
+          a.booked_at));
+      EXPECT_GT(a.booked_at, current.added_at);
+      EXPECT_LT(a.booked_at, as_of);
+      // A working day, starting 09:00 to 16:30 UK time.
+      const Date day = UkDateOf(a.starts_at);
+      EXPECT_TRUE(calendar.IsWorkingDay(day)) << FormatUkLocal(a.starts_at);
+      const auto minute = (a.starts_at - UkStartOfDay(day)) / std::chrono::minutes{1};
+      EXPECT_GE(minute, 9 * 60) << FormatUkLocal(a.starts_at);
+      EXPECT_LE(minute, 16 * 60 + 30) << FormatUkLocal(a.starts_at);
+      EXPECT_GT(a.starts_at, last_start) << "one a day at most, in order";
+      last_start = a.starts_at;
+      if (a.requirement) {
+        EXPECT_EQ(a.type, "unpaid_work");
+        EXPECT_EQ(current.requirements.at(*a.requirement).type, "unpaid_work");
+      }
+      if (a.starts_at >= as_of) {
+        ++ahead;
+        EXPECT_EQ(i + 1, p.appointments.size()) << "the one booked ahead is the last";
+        EXPECT_TRUE(a.outcomes.empty());
+        EXPECT_FALSE(a.rearranged_to);
+      }
+      if (a.rearranged_to) {
+        ASSERT_EQ(*a.rearranged_to, static_cast<int>(i) + 1);
+        const GenAppointment& next = p.appointments[i + 1];
+        EXPECT_EQ(next.rearranged_from, static_cast<int>(i));
+        EXPECT_TRUE(a.outcomes.empty()) << "a rearranged appointment has no outcome";
+        appointments::Rearrangement change;
+        change.requested_by = a.rearrange_requested_by.value_or("");
+        change.reason = a.rearrange_reason.value_or("");
+        change.starts_at = next.starts_at;
+        EXPECT_TRUE(appointments::CheckRearrangement(AsRecorded(a, 0), change, a.rearranged_at));
+        EXPECT_GT(a.rearranged_at, a.booked_at);
+        EXPECT_EQ(next.booked_at, a.rearranged_at);
+        EXPECT_EQ(next.booked_by, a.rearranged_by);
+        EXPECT_LT(next.starts_at, as_of);
+      }
+      for (size_t k = 0; k < a.outcomes.size(); ++k) {
+        const GenOutcome& o = a.outcomes[k];
+        EXPECT_LT(o.recorded_at, as_of);
+        if (k == 0) {
+          EXPECT_TRUE(appointments::CheckOutcome(AsRecorded(a, 0), InputOf(o), o.recorded_at));
+          EXPECT_FALSE(o.amendment_reason);
+          EXPECT_FALSE(o.instructed_by);
+        } else {
+          ASSERT_TRUE(o.amendment_reason);
+          EXPECT_TRUE(appointments::CheckOutcomeAmendment(AsRecorded(a, k), InputOf(o),
+                                                          *o.amendment_reason));
+          EXPECT_GT(o.recorded_at, a.outcomes[k - 1].recorded_at);
+          if (o.instructed_by) {
+            EXPECT_NE(*o.instructed_by, o.recorded_by);
+          }
+        }
+      }
+    }
+    EXPECT_LE(ahead, 1);
+  }
+}
+
+// Failures counted once per UK day, as enforcement counts them: unacceptable, on enforceable
+// types (all but phone calls), by their current outcome.
+int UnacceptableDays(const GenPerson& p) {
+  std::set<Date> days;
+  for (const auto& a : p.appointments)
+    if (!a.outcomes.empty() && a.type != "phone_call" &&
+        a.outcomes.back().judgement == "unacceptable")
+      days.insert(UkDateOf(a.starts_at));
+  return static_cast<int>(days.size());
+}
+
+TEST(GenGenerator, AppointmentsAndOutcomesInNationalProportions) {
+  const auto& people = FiveThousand().people;
+  const int n = static_cast<int>(people.size());
+  int appointments = 0, ahead = 0, rearranged = 0, by_person = 0, outcomes = 0, amended = 0,
+      instructed = 0, failures = 0, acceptable = 0, unpaid_work = 0, home_visits = 0;
+  int two_or_more = 0, licences = 0, licences_three_or_more = 0, awaiting = 0;
+  std::map<std::string, int> by_outcome;
+  const UtcTime as_of(AsOf());
+  for (const auto& p : people) {
+    appointments += static_cast<int>(p.appointments.size());
+    for (const auto& a : p.appointments) {
+      if (a.starts_at >= as_of) ++ahead;
+      if (a.rearranged_to) {
+        ++rearranged;
+        by_person += a.rearrange_requested_by == "person";
+      }
+      unpaid_work += a.type == "unpaid_work";
+      home_visits += a.type == "home_visit";
+      if (a.starts_at < as_of && !a.rearranged_to && a.outcomes.empty()) ++awaiting;
+      if (a.outcomes.empty()) continue;
+      ++outcomes;
+      amended += a.outcomes.size() > 1;
+      instructed += a.outcomes.back().instructed_by.has_value();
+      const GenOutcome& first = a.outcomes.front();
+      ++by_outcome[first.outcome];
+      if (first.judgement) {
+        ++failures;
+        acceptable += first.judgement == "acceptable";
+      }
+    }
+    const int days = UnacceptableDays(p);
+    two_or_more += days >= 2;
+    const std::string& kind = p.sentences.back().sentence.kind;
+    if (kind == "licence" || kind == "pss") {
+      ++licences;
+      licences_three_or_more += days >= 3;
+    }
+  }
+  EXPECT_NEAR(static_cast<double>(appointments) / n, 10, 1.5) << "appointments a person";
+  EXPECT_GE(ahead, n * 97 / 100) << "one booked ahead";
+  EXPECT_LE(ahead, n);
+  ExpectShare(rearranged, appointments, 3, 1.5, "rearranged");
+  EXPECT_GT(by_person, rearranged / 4) << "at the person's request or the service's";
+  EXPECT_LT(by_person, rearranged * 3 / 4);
+  EXPECT_GT(unpaid_work, appointments / 50);
+  EXPECT_GT(home_visits, appointments / 20);
+  EXPECT_LT(awaiting, appointments / 100) << "a few still awaiting their outcome";
+  EXPECT_GT(awaiting, 0);
+  ExpectShare(by_outcome["attended_complied"], outcomes, 87, 3, "attended and complied");
+  ExpectShare(by_outcome["failed_to_attend"], outcomes, 9, 2, "failed to attend");
+  EXPECT_GT(by_outcome["attended_failed_to_comply"], outcomes / 100);
+  EXPECT_GT(by_outcome["sent_home"], outcomes / 200);
+  ExpectShare(acceptable, failures, 40, 5, "failures judged acceptable");
+  ExpectShare(amended, outcomes, 1, 0.6, "outcomes amended");
+  EXPECT_GT(instructed, 0) << "some amendments on a manager's instruction";
+  ExpectShare(two_or_more, n, 12.5, 3, "sentences with 2+ unacceptable failures");
+  ExpectShare(licences_three_or_more, licences, 5, 3.5, "licences with 3+");
+  EXPECT_GT(licences_three_or_more, 0);
 }
 
 }  // namespace

@@ -2,12 +2,16 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <chrono>
 #include <future>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "appointments/store.h"
+#include "appointments/vocabulary.h"
 #include "cases/vocabulary.h"
+#include "core/uk_time.h"
 #include "store/bulk_copy.h"
 #include "store/event_batch.h"
 
@@ -26,6 +30,10 @@ struct Author {
   std::string name;
 };
 const Author kTiering{{"system:tiering", std::nullopt}, "System"};
+
+// The appointment types the generator books (gen/generator.h), from migration 0008.
+constexpr std::string_view kAppointmentTypes[] = {"initial",    "supervision", "home_visit",
+                                                  "phone_call", "video_call",  "unpaid_work"};
 
 json OrNull(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
 
@@ -52,6 +60,7 @@ int64_t CountCharacters(std::string_view utf8) {
 // The organisation's ids and the actors and names of its staff, once written.
 struct OrgIds {
   std::vector<int64_t> team;
+  std::vector<int64_t> office;  // one per PDU, in GenOrg::offices order
   std::vector<int64_t> staff;
   std::vector<Author> author;  // "staff:<id>" and the name
 };
@@ -59,13 +68,16 @@ struct OrgIds {
 // Next ids, read under the batch's write lock and counted up as rows are written.
 struct Ids {
   int64_t person, address, need, registration, conviction, sentence, requirement, condition,
-      allocation, contact;
+      allocation, contact, appointment, outcome;
 };
+
+// The appointment types as the database holds them (label and enforceability by code).
+using AppointmentTypes = std::map<std::string, appointments::AppointmentType, std::less<>>;
 
 // Tables written for people, in the order PostgreSQL must receive them (parents first).
 struct PeopleTables {
   store::BulkInsert person, address, conviction, sentence, requirement, condition, registration,
-      need, allocation, contact;
+      need, allocation, contact, appointment, outcome;
   explicit PeopleTables(store::Transaction& tx)
       : person(tx, "person",
                {"id", "crn", "first_name", "last_name", "date_of_birth", "gender", "phone", "email",
@@ -97,23 +109,53 @@ struct PeopleTables {
                    {"id", "person_id", "team_id", "staff_id", "from_at", "allocated_by", "reason"}),
         contact(tx, "contact",
                 {"id", "person_id", "type", "at", "author", "author_name", "note", "sentence_id",
-                 "system", "event_seq", "recorded_at"}) {}
+                 "system", "event_seq", "recorded_at"}),
+        appointment(tx, "appointment",
+                    {"id",
+                     "person_id",
+                     "sentence_id",
+                     "requirement_id",
+                     "type",
+                     "enforceable",
+                     "starts_at",
+                     "ends_at",
+                     "duration_minutes",
+                     "office_id",
+                     "room_id",
+                     "location",
+                     "staff_id",
+                     "status",
+                     "rearranged_from",
+                     "rearranged_to",
+                     "rearrange_requested_by",
+                     "rearrange_reason",
+                     "outcome",
+                     "judgement",
+                     "outcome_id",
+                     "booked_by",
+                     "booked_at",
+                     "version"}),
+        outcome(tx, "appointment_outcome",
+                {"id", "appointment_id", "person_id", "outcome", "judgement", "judgement_reason",
+                 "note", "recorded_by", "recorded_at", "amendment_reason", "instructed_by",
+                 "event_seq"}) {}
 
   std::vector<store::BulkInsert*> All() {
-    return {&person,    &address,      &conviction, &sentence,   &requirement,
-            &condition, &registration, &need,       &allocation, &contact};
+    return {&person,       &address, &conviction, &sentence, &requirement, &condition,
+            &registration, &need,    &allocation, &contact,  &appointment, &outcome};
   }
 };
 
-constexpr const char* kIdTables[] = {
-    "person",   "person_address", "person_need",       "registration", "conviction",
-    "sentence", "requirement",    "licence_condition", "allocation",   "contact"};
+constexpr const char* kIdTables[] = {"person",       "person_address",    "person_need",
+                                     "registration", "conviction",        "sentence",
+                                     "requirement",  "licence_condition", "allocation",
+                                     "contact",      "appointment",       "appointment_outcome"};
 
 Ids ReadIds(store::Transaction& tx) {
   Ids ids{};
   int64_t* slots[] = {&ids.person,     &ids.address,  &ids.need,        &ids.registration,
                       &ids.conviction, &ids.sentence, &ids.requirement, &ids.condition,
-                      &ids.allocation, &ids.contact};
+                      &ids.allocation, &ids.contact,  &ids.appointment, &ids.outcome};
   for (size_t i = 0; i < std::size(kIdTables); ++i) *slots[i] = store::MaxId(tx, kIdTables[i]);
   return ids;
 }
@@ -121,9 +163,15 @@ Ids ReadIds(store::Transaction& tx) {
 // Writes one person's history: state rows, events and timeline entries, as the use cases do.
 class PersonWriter {
  public:
-  PersonWriter(const GenOrg& org, const OrgIds& org_ids, PeopleTables& tables,
-               store::EventBatch& events, Ids& ids, LoadReport& report)
-      : org_(org), org_ids_(org_ids), t_(tables), events_(events), ids_(ids), report_(report) {}
+  PersonWriter(const GenOrg& org, const OrgIds& org_ids, const AppointmentTypes& types,
+               PeopleTables& tables, store::EventBatch& events, Ids& ids, LoadReport& report)
+      : org_(org),
+        org_ids_(org_ids),
+        types_(types),
+        t_(tables),
+        events_(events),
+        ids_(ids),
+        report_(report) {}
 
   void Write(const GenPerson& p) {
     crn_ = p.details.crn;
@@ -325,14 +373,17 @@ class PersonWriter {
           .EndRow();
       ++report_.contacts;
     }
+
+    WriteAppointments(p, current_sentence);
   }
 
  private:
   const Author& Who(int staff) const { return org_ids_.author[staff]; }
 
   // The event and its system timeline entry, as app::RecordCaseEvent writes them.
-  void Event(const Author& by, const char* kind, const json& payload, const std::string& summary,
-             std::optional<int64_t> sentence_id, UtcTime at) {
+  // Returns the event's seq.
+  int64_t Event(const Author& by, const char* kind, const json& payload, const std::string& summary,
+                std::optional<int64_t> sentence_id, UtcTime at) {
     const auto& row = events_.Append(by.actor, crn_, kind, payload, at);
     const std::string when = FormatUtc(at);
     t_.contact.Int(++ids_.contact)
@@ -348,6 +399,7 @@ class PersonWriter {
         .Text(when)
         .EndRow();
     ++report_.system_entries;
+    return row.seq;
   }
 
   int64_t WriteSentence(const GenSentence& g, const Author& admin, const Author& officer) {
@@ -389,7 +441,8 @@ class PersonWriter {
           summary, id, g.added_at);
 
     UtcTime at = g.added_at;
-    std::vector<int64_t> requirement_ids;
+    std::vector<int64_t>& requirement_ids = requirement_ids_;
+    requirement_ids.clear();
     for (const auto& r : g.requirements) {
       at += minutes{1};
       const int64_t rid = ++ids_.requirement;
@@ -504,14 +557,225 @@ class PersonWriter {
     return id;
   }
 
+  // "Supervision appointment on 24 November 2026 at 10am", as app/appointments.cc describes one.
+  std::string Describe(const GenAppointment& a) const {
+    return types_.at(a.type).label + " on " + LongDateTime(a.starts_at);
+  }
+
+  // "Failed to attend, acceptable (Illness or injury)"
+  static std::string DescribeOutcome(const GenOutcome& o) {
+    std::string out = Label(appointments::Outcomes(), o.outcome);
+    if (o.judgement) {
+      out += ", " + *o.judgement;
+      if (o.judgement_reason)
+        out += " (" + Label(appointments::AcceptableReasons(), *o.judgement_reason) + ")";
+    }
+    return out;
+  }
+
+  // The current sentence's appointments as the use cases of app/appointments.cc write them: each
+  // booking, rearrangement, outcome and amendment in time order with its event (the FROZEN kinds
+  // and fields documented there) and timeline entry (none for a replacement's booking, as in
+  // RearrangeAppointment); then each appointment's row as it now stands (but for rearranged_to:
+  // see LinkRearrangements), and the outcome rows.
+  void WriteAppointments(const GenPerson& p, int64_t sentence_id) {
+    const auto& list = p.appointments;
+    if (list.empty()) return;
+    const size_t pdu = static_cast<size_t>(org_.teams[p.team].pdu);
+    const org::Office& office = org_.offices[pdu];
+    const int64_t office_id = org_ids_.office[pdu];
+    const int64_t first_id = ids_.appointment + 1;
+    ids_.appointment += static_cast<int64_t>(list.size());
+    auto id_of = [&](size_t i) { return first_id + static_cast<int64_t>(i); };
+    auto requirement_of = [&](const GenAppointment& a) {
+      return a.requirement ? std::optional<int64_t>(requirement_ids_.at(*a.requirement))
+                           : std::nullopt;
+    };
+    auto booked = [&](size_t i) {
+      const GenAppointment& a = list[i];
+      const auto requirement = requirement_of(a);
+      return json{
+          {"id", id_of(i)},
+          {"type", a.type},
+          {"enforceable", types_.at(a.type).enforceable},
+          {"starts_at", FormatUtc(a.starts_at)},
+          {"duration_minutes", a.duration_minutes},
+          {"office", a.location ? json(nullptr) : json(office.code)},
+          {"room_id", nullptr},
+          {"location", OrNull(a.location)},
+          {"staff_id", org_ids_.staff[a.staff]},
+          {"sentence_id", sentence_id},
+          {"requirement_id", requirement ? json(*requirement) : json(nullptr)},
+          {"rearranged_from", a.rearranged_from ? json(id_of(*a.rearranged_from)) : json(nullptr)}};
+    };
+    auto outcome_payload = [&](size_t i, const GenOutcome& o, int version) {
+      const GenAppointment& a = list[i];
+      return json{{"id", id_of(i)},
+                  {"outcome", o.outcome},
+                  {"judgement", OrNull(o.judgement)},
+                  {"judgement_reason", OrNull(o.judgement_reason)},
+                  {"note", o.note},
+                  {"type", a.type},
+                  {"enforceable", types_.at(a.type).enforceable},
+                  {"starts_at", FormatUtc(a.starts_at)},
+                  {"sentence_id", sentence_id},
+                  {"version", version}};
+    };
+
+    enum class Step { kBook, kRearrange, kOutcome };
+    struct Action {
+      UtcTime at;
+      Step step;
+      size_t appointment;
+      size_t outcome;
+    };
+    std::vector<Action> actions;
+    for (size_t i = 0; i < list.size(); ++i) {
+      const GenAppointment& a = list[i];
+      if (!a.rearranged_from) actions.push_back({a.booked_at, Step::kBook, i, 0});
+      if (a.rearranged_to) actions.push_back({a.rearranged_at, Step::kRearrange, i, 0});
+      for (size_t k = 0; k < a.outcomes.size(); ++k)
+        actions.push_back({a.outcomes[k].recorded_at, Step::kOutcome, i, k});
+    }
+    std::stable_sort(actions.begin(), actions.end(),
+                     [](const Action& x, const Action& y) { return x.at < y.at; });
+
+    struct OutcomeRow {
+      int64_t id, seq;
+      size_t appointment, outcome;
+    };
+    std::vector<OutcomeRow> outcome_rows;
+    std::vector<int64_t> current_outcome(list.size(), 0);
+    for (const Action& step : actions) {
+      const size_t i = step.appointment;
+      const GenAppointment& a = list[i];
+      switch (step.step) {
+        case Step::kBook: {
+          const Author& by = Who(a.booked_by);
+          Event(by, "appointment.booked", booked(i),
+                "Appointment booked: " + Describe(a) + ", " +
+                    (a.location ? *a.location : office.name) + ", with " + Who(a.staff).name,
+                sentence_id, a.booked_at);
+          break;
+        }
+        case Step::kRearrange: {
+          const Author& by = Who(a.rearranged_by);
+          const size_t next = static_cast<size_t>(*a.rearranged_to);
+          const GenAppointment& replacement = list[next];
+          const std::string& requested_by = *a.rearrange_requested_by;
+          Event(by, "appointment.rearranged",
+                {{"id", id_of(i)},
+                 {"replacement_id", id_of(next)},
+                 {"requested_by", requested_by},
+                 {"reason", *a.rearrange_reason},
+                 {"starts_at", FormatUtc(a.starts_at)},
+                 {"new_starts_at", FormatUtc(replacement.starts_at)},
+                 {"version", 2}},
+                "Appointment rearranged " +
+                    std::string(requested_by == "person" ? "at the person's request"
+                                                         : "by the service") +
+                    ": " + Describe(a) + " moved to " + LongDateTime(replacement.starts_at) +
+                    ". Reason: " + *a.rearrange_reason,
+                sentence_id, a.rearranged_at);
+          events_.Append(by.actor, crn_, "appointment.booked", booked(next), a.rearranged_at);
+          break;
+        }
+        case Step::kOutcome: {
+          const size_t k = step.outcome;
+          const GenOutcome& o = a.outcomes[k];
+          const int version = static_cast<int>(k) + 2;  // booked at 1; an outcome adds one
+          int64_t seq = 0;
+          if (k == 0) {
+            seq = Event(Who(o.recorded_by), "appointment.outcome_recorded",
+                        outcome_payload(i, o, version),
+                        "Outcome recorded: " + Describe(a) + ": " + DescribeOutcome(o), sentence_id,
+                        o.recorded_at);
+          } else {
+            const GenOutcome& was = a.outcomes[k - 1];
+            Author by = Who(o.recorded_by);
+            json payload = outcome_payload(i, o, version);
+            payload["reason"] = *o.amendment_reason;
+            payload["previous"] = {{"outcome", was.outcome},
+                                   {"judgement", OrNull(was.judgement)},
+                                   {"judgement_reason", OrNull(was.judgement_reason)},
+                                   {"note", was.note}};
+            std::string summary = "Outcome amended: " + Describe(a) + ": now " +
+                                  DescribeOutcome(o) + "; was " + DescribeOutcome(was) +
+                                  ". Reason: " + *o.amendment_reason;
+            if (o.instructed_by) {
+              by.actor.instructed_by = Who(*o.instructed_by).actor.id;
+              summary += ". On the instruction of " + Who(*o.instructed_by).name;
+            }
+            seq = Event(by, "appointment.outcome_amended", payload, summary, sentence_id,
+                        o.recorded_at);
+          }
+          outcome_rows.push_back({++ids_.outcome, seq, i, k});
+          current_outcome[i] = ids_.outcome;
+          break;
+        }
+      }
+    }
+
+    for (size_t i = 0; i < list.size(); ++i) {
+      const GenAppointment& a = list[i];
+      const GenOutcome* o = a.outcomes.empty() ? nullptr : &a.outcomes.back();
+      t_.appointment.Int(id_of(i))
+          .Int(person_id_)
+          .Int(sentence_id)
+          .Int(requirement_of(a))
+          .Text(a.type)
+          .Int(types_.at(a.type).enforceable ? 1 : 0)
+          .Text(FormatUtc(a.starts_at))
+          .Text(FormatUtc(a.starts_at + minutes{a.duration_minutes}))
+          .Int(int64_t{a.duration_minutes})
+          .Int(a.location ? std::nullopt : std::optional<int64_t>(office_id))
+          .Null()
+          .Text(a.location)
+          .Int(org_ids_.staff[a.staff])
+          .Text(a.rearranged_to ? "rearranged" : "booked")
+          .Int(a.rearranged_from ? std::optional<int64_t>(id_of(*a.rearranged_from)) : std::nullopt)
+          .Null()  // rearranged_to: LinkRearrangements, once the replacement is in
+          .Text(a.rearrange_requested_by)
+          .Text(a.rearrange_reason)
+          .Text(o ? std::optional<std::string>(o->outcome) : std::nullopt)
+          .Text(o ? o->judgement : std::nullopt)
+          .Int(o ? std::optional<int64_t>(current_outcome[i]) : std::nullopt)
+          .Text(Who(a.booked_by).actor.id)
+          .Text(FormatUtc(a.booked_at))
+          .Int(int64_t{1 + (a.rearranged_to ? 1 : 0) + static_cast<int>(a.outcomes.size())})
+          .EndRow();
+      ++report_.appointments;
+    }
+    for (const OutcomeRow& row : outcome_rows) {
+      const GenOutcome& o = list[row.appointment].outcomes[row.outcome];
+      t_.outcome.Int(row.id)
+          .Int(id_of(row.appointment))
+          .Int(person_id_)
+          .Text(o.outcome)
+          .Text(o.judgement)
+          .Text(o.judgement_reason)
+          .Text(o.note)
+          .Text(Who(o.recorded_by).actor.id)
+          .Text(FormatUtc(o.recorded_at))
+          .Text(o.amendment_reason)
+          .Text(o.instructed_by ? std::optional<std::string>(Who(*o.instructed_by).actor.id)
+                                : std::nullopt)
+          .Int(row.seq)
+          .EndRow();
+      ++report_.outcomes;
+    }
+  }
+
   const GenOrg& org_;
   const OrgIds& org_ids_;
+  const AppointmentTypes& types_;
   PeopleTables& t_;
   store::EventBatch& events_;
   Ids& ids_;
   LoadReport& report_;
   std::string crn_;
   int64_t person_id_ = 0;
+  std::vector<int64_t> requirement_ids_;  // of the sentence written last
 };
 
 bool HasPeople(store::Transaction& tx) {
@@ -544,6 +808,7 @@ OrgIds WriteOrg(store::Transaction& tx, const GenOrg& org, LoadReport& report) {
   };
 
   std::map<std::string, int64_t> region_ids, pdu_ids;
+  OrgIds ids;
   const int64_t region_base = store::MaxId(tx, "region");
   for (size_t i = 0; i < org.regions.size(); ++i) {
     const auto& r = org.regions[i];
@@ -561,7 +826,6 @@ OrgIds WriteOrg(store::Transaction& tx, const GenOrg& org, LoadReport& report) {
     event("pdu:" + p.code, "pdu.created",
           {{"id", id}, {"code", p.code}, {"name", p.name}, {"region_code", p.region_code}});
   }
-  OrgIds ids;
   const int64_t team_base = store::MaxId(tx, "team");
   for (size_t i = 0; i < org.teams.size(); ++i) {
     const auto& t = org.teams[i];
@@ -576,6 +840,7 @@ OrgIds WriteOrg(store::Transaction& tx, const GenOrg& org, LoadReport& report) {
   for (size_t i = 0; i < org.offices.size(); ++i) {
     const auto& o = org.offices[i];
     const int64_t id = office_base + 1 + static_cast<int64_t>(i);
+    ids.office.push_back(id);
     offices.Int(id).Text(o.code).Text(o.name).Text(o.address).Int(pdu_ids.at(o.pdu_code)).EndRow();
     event("office:" + o.code, "office.created",
           {{"id", id},
@@ -625,6 +890,16 @@ OrgIds WriteOrg(store::Transaction& tx, const GenOrg& org, LoadReport& report) {
   return ids;
 }
 
+// A rearranged appointment and its replacement point at each other, and SQLite checks foreign
+// keys row by row, so the originals go in without rearranged_to and are linked here, once their
+// replacements are in: each replacement is the appointment after its original (WriteAppointments
+// numbers them so).
+void LinkRearrangements(store::Transaction& tx, long long after_id) {
+  tx.sql() << "UPDATE appointment SET rearranged_to = id + 1 WHERE id > :after AND status = "
+              "'rearranged' AND rearranged_to IS NULL",
+      soci::use(after_id);
+}
+
 std::vector<GenPerson> GenerateBatch(const GenOrg& org, const Options& options, int64_t from,
                                      int64_t to) {
   std::vector<GenPerson> out;
@@ -649,6 +924,7 @@ Result<LoadReport> Load(store::Db& db, const Options& options, int batch,
   LoadReport report;
   const GenOrg org = GenerateOrg(options);
   OrgIds ids;
+  AppointmentTypes types;
   {
     auto tx = db.BeginWrite();
     store::TuneForBulkLoad(tx);
@@ -661,6 +937,12 @@ Result<LoadReport> Load(store::Db& db, const Options& options, int batch,
                              "the database already holds a generated organisation (team " +
                                  org.teams.front().team.code +
                                  "); gen-data loads into an empty database");
+    for (auto& type : appointments::LoadAppointmentTypes(tx)) types.emplace(type.code, type);
+    for (std::string_view code : kAppointmentTypes)
+      if (!types.contains(code))
+        return Error::Internal("missing_appointment_type",
+                               "the database has no appointment type " + std::string(code) +
+                                   "; gen-data needs the types of migration 0008");
     ids = WriteOrg(tx, org, report);
     tx.Commit();
   }
@@ -679,15 +961,17 @@ Result<LoadReport> Load(store::Db& db, const Options& options, int batch,
     auto tx = db.BeginWrite();
     store::TuneForBulkLoad(tx);
     Ids next_ids = ReadIds(tx);
+    const long long appointments_before = next_ids.appointment;
     store::EventBatch events(tx);
     PeopleTables tables(tx);
-    PersonWriter writer(org, ids, tables, events, next_ids, report);
+    PersonWriter writer(org, ids, types, tables, events, next_ids, report);
     for (const auto& p : people) writer.Write(p);
     for (auto* table : tables.All()) {
       table->Finish();
       report.rows += table->rows();
     }
     events.Flush();
+    LinkRearrangements(tx, appointments_before);
     for (const char* table : kIdTables) store::SyncIdSequence(tx, table);
     tx.Commit();
     report.events += events.appended();

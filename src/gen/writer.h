@@ -2,8 +2,11 @@
 // people each, rows sent in bulk (store/bulk_copy.h) and one event per fact appended to the hash
 // chain (store/event_batch.h), with the system timeline entry each case event gets, exactly as
 // the use cases write them (kinds and payload fields of app/people.cc, app/sentences.cc,
-// app/contacts.cc, app/organisation.cc and app/accounts.cc). A store file: it holds SQL; rules and
-// use cases never call it.
+// app/contacts.cc, app/appointments.cc, app/organisation.cc and app/accounts.cc). Appointments
+// take their label and enforceability from the database's appointment_type rows, as booking does.
+// Enforcement alerts are not written (RecordOutcome keeps them in step one outcome at a time):
+// `probity enforcement evaluate` brings a loaded database's alerts up to date. A
+// store file: it holds SQL; rules and use cases never call it.
 //
 // Events it writes beyond those use cases (FROZEN once released, like theirs):
 //   tier.calculated  {tier}   subject: the CRN; actor "system:tiering"
@@ -33,6 +36,8 @@ struct LoadReport {
   int64_t sentences = 0, requirements = 0, licence_conditions = 0;
   int64_t registrations = 0, convictions = 0, needs = 0, allocations = 0;
   int64_t contacts = 0;        // contacts people recorded (timeline rows with system = 0)
+  int64_t appointments = 0;    // appointment rows (rearranged ones and their replacements both)
+  int64_t outcomes = 0;        // appointment_outcome rows (first records and amendments)
   int64_t system_entries = 0;  // timeline rows the system wrote for case events
   int64_t rows = 0;            // every state row, all tables
   int64_t events = 0;
@@ -44,7 +49,8 @@ struct LoadReport {
 // calling `progress` after each commit. Nothing is acknowledged before its batch commits; a
 // failure midway leaves the committed batches (and a chain that verifies).
 // kInvalid (field "people" or "batch") out of range; kConflict "not_empty" when the database
-// holds people already, "org_exists" when it holds a generated organisation. Throws
+// holds people already, "org_exists" when it holds a generated organisation; kInternal
+// "missing_appointment_type" when an appointment type it books is not in the database. Throws
 // soci::soci_error if the database fails.
 Result<LoadReport> Load(store::Db& db, const Options& options, int batch,
                         const std::function<void(const LoadProgress&)>& progress = {});
