@@ -178,6 +178,22 @@ TEST_P(GenDataTest, TheSameSeedGivesTheSameChainInAnotherDatabase) {
   EXPECT_EQ(store::VerifyChain(*other).head_hash, a->head_hash);
 }
 
+TEST(GenDataBackends, SqliteAndPostgresqlEndAtTheSameHead) {
+  if (!std::getenv("PROBITY_TEST_PG")) GTEST_SKIP() << "PROBITY_TEST_PG is not set";
+  OtherDatabase lite(store::Backend::kSqlite), pg(store::Backend::kPostgres);
+  auto a = lite.OpenMigrated();
+  auto b = pg.OpenMigrated();
+  const auto on_sqlite = gen::Load(*a, {90, 13}, 40);
+  const auto on_postgresql = gen::Load(*b, {90, 13}, 500);
+  ASSERT_TRUE(on_sqlite) << on_sqlite.error().message;
+  ASSERT_TRUE(on_postgresql) << on_postgresql.error().message;
+  EXPECT_GT(on_sqlite->appointments, 0);
+  EXPECT_EQ(on_sqlite->events, on_postgresql->events);
+  EXPECT_EQ(on_sqlite->rows, on_postgresql->rows);
+  EXPECT_EQ(on_sqlite->head_hash, on_postgresql->head_hash);
+  EXPECT_EQ(store::VerifyChain(*b).head_hash, on_sqlite->head_hash);
+}
+
 TEST_P(GenDataTest, AnotherSeedGivesAnotherChain) {
   auto db = OpenMigrated();
   OtherDatabase other_database(backend());
