@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -21,6 +20,7 @@
 #include "web/appointment_json.h"
 #include "web/case_gate.h"
 #include "web/json_output.h"
+#include "web/pages/form.h"
 #include "web/pages/person_pages.h"
 
 namespace probity::web::pages {
@@ -112,21 +112,6 @@ json OutcomeView(const appointments::Outcome& o) {
           {"instructed_by", OrNull(o.instructed_by_name)}};
 }
 
-// "an office ..." -> "An office ...": the rules write their messages for the API, in lower case.
-std::string AsSentence(std::string text) {
-  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
-  return text;
-}
-
-// Adds an error to the page: in the summary, linking to `field`, and beside that field.
-void AddError(json& data, const std::string& field, const std::string& message) {
-  data["errors"].push_back({{"field", field}, {"message", message}});
-  const std::string key = field + "_error";
-  if (!data.contains(key)) data[key] = message;
-}
-
-bool HasErrors(const json& data) { return !data["errors"].empty(); }
-
 // GOV.UK wording where a form can say better than the API's message what to do.
 std::string Wording(const Error& e) {
   static constexpr struct {
@@ -166,12 +151,6 @@ bool IsFormRefusal(const Error& e) {
   return e.kind == ErrorKind::kInvalid || e.kind == ErrorKind::kConflict;
 }
 int StatusOf(const Error& e) { return e.kind == ErrorKind::kConflict ? 409 : 400; }
-
-std::string_view Trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
 
 Values ValuesOf(const FormFields& form, std::span<const char* const> fields) {
   Values v;

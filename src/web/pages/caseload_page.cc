@@ -7,6 +7,7 @@
 #include "cases/store.h"
 #include "cases/vocabulary.h"
 #include "core/uk_time.h"
+#include "enforcement/store.h"
 #include "web/person_json.h"
 
 namespace probity::web::pages {
@@ -61,6 +62,7 @@ Result<Response> CaseloadPage(const Site& site, const Request& request,
   cases::PeoplePage page;
   std::map<int64_t, std::vector<cases::Sentence>> sentences;
   std::map<int64_t, appointments::Appointment> next;
+  std::map<int64_t, int> open_alerts;
   const UtcTime now = site.auth.clock().Now();
   if (data["errors"].empty() && q.scope.kind != access::CaseScope::Kind::kNone) {
     auto tx = site.auth.db().BeginRead();
@@ -69,12 +71,15 @@ Result<Response> CaseloadPage(const Site& site, const Request& request,
     for (const auto& p : page.items) ids.push_back(p.id);
     sentences = cases::LoadCurrentSentences(tx, ids);
     next = appointments::LoadNextAppointments(tx, ids, now);
+    for (const auto& [person, count] : enforcement::CountOpenAlerts(tx, ids))
+      open_alerts[person] = count;
   }
 
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& p : page.items) {
     const auto it = sentences.find(p.id);
     const auto booked = next.find(p.id);
+    const auto alerts = open_alerts.find(p.id);
     rows.push_back(
         {{"crn", p.crn},
          {"name", p.last_name + ", " + p.first_name},
@@ -86,6 +91,9 @@ Result<Response> CaseloadPage(const Site& site, const Request& request,
                                                    : LongDateTime(booked->second.starts_at)},
          {"next_appointment_at",
           booked == next.end() ? std::string() : FormatUtc(booked->second.starts_at)},
+         {"open_alerts", alerts == open_alerts.end() ? 0 : alerts->second},
+         {"has_open_alerts", alerts != open_alerts.end() && alerts->second > 0},
+         {"enforcement_url", "/people/" + p.crn + "/enforcement"},
          {"officer", p.officer_name.value_or("Unallocated")},
          {"restricted", p.limited}});
   }

@@ -6,6 +6,7 @@
 #include <boost/url/rfc/unreserved_chars.hpp>
 
 #include "web/errors.h"
+#include "web/pages/enforcement_pages.h"
 #include "web/templates.h"
 
 namespace probity::web::pages {
@@ -29,7 +30,10 @@ nlohmann::json Layout(const Site& site, const access::Principal* who, std::strin
       {"touch_icon", site.assets.Url("images/govuk-icon-180.png")},
       {"web_manifest", site.assets.Url("manifest.json")},
   };
-  if (who) layout["user"] = {{"name", who->name}, {"csrf_token", CsrfOf(*who)}};
+  if (who)
+    layout["user"] = {{"name", who->name},
+                      {"csrf_token", CsrfOf(*who)},
+                      {"enforcement", DecidesOnFailures(who->role)}};
   return layout;
 }
 

@@ -5,8 +5,10 @@
 #include "web/pages/caseload_page.h"
 #include "web/pages/diary_page.h"
 #include "web/pages/document_pages.h"
+#include "web/pages/enforcement_pages.h"
 #include "web/pages/person_pages.h"
 #include "web/pages/sign_in_pages.h"
+#include "web/pages/worklist_page.h"
 
 namespace probity::web::pages {
 
@@ -18,6 +20,8 @@ void AddPages(Router& router, const Site& site) {
   AddAppointmentPages(router, site);
   AddDiaryPage(router, site);
   AddDocumentPages(router, site);
+  AddEnforcementPages(router, site);
+  AddWorklistPage(router, site);
   router.SetNotFound([site](const Request& request) -> Response {
     const Error missing = Error::NotFound("not_found", "there is nothing at " + request.path);
     if (request.path.starts_with("/api/")) return ErrorResponse(missing, request.request_id);

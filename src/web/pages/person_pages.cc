@@ -42,6 +42,7 @@ json PersonHeader(const cases::Person& p, std::string_view active) {
           {"tab_overview", active == "overview"},
           {"tab_timeline", active == "timeline"},
           {"tab_appointments", active == "appointments"},
+          {"tab_enforcement", active == "enforcement"},
           {"tab_contact", active == "contact"}};
 }
 
