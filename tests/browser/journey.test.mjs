@@ -375,3 +375,102 @@ test('an unknown page and a case that cannot be seen are GOV.UK-style pages', as
   await expectAccessible(page)
   await context.close()
 })
+
+// UK time `minutes` from now: [YYYY-MM-DD, HH:MM].
+function ukNowPlus (minutes) {
+  const at = new Date(Date.now() + minutes * 60 * 1000)
+  const day = at.toLocaleDateString('en-CA', { timeZone: 'Europe/London' })
+  const time = at.toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false })
+  return [day, time]
+}
+
+test('a practitioner decides not to enforce a failure; the SPO countersigns and it leaves the worklist', async () => {
+  const { context, page, problems } = await newPage()
+  await signIn(page, 'demo.po1')
+  await page.locator('#caseload tbody tr a').first().click()
+  const crn = page.url().split('/').pop()
+
+  // A failure to record, through the pages: an appointment a couple of minutes from now (an
+  // outcome may be recorded from five minutes before the start), judged an unacceptable absence.
+  await page.getByRole('link', { name: 'Appointments', exact: true }).click()
+  await page.getByRole('button', { name: 'Book an appointment' }).click()
+  const [day, time] = ukNowPlus(2)
+  await page.getByLabel('Type of appointment').selectOption('supervision')
+  await page.getByLabel('Date (YYYY-MM-DD)').fill(day)
+  await page.getByLabel('Time (HH:MM, UK time)').fill(time)
+  await page.getByLabel('How long, in minutes').fill('30')
+  await page.getByLabel('At an office').check()
+  await page.getByLabel('Office', { exact: true }).selectOption({ label: 'Wallsend Probation Office' })
+  const sentences = page.getByLabel('Sentence (optional)')
+  if (await sentences.count() > 0 && await sentences.locator('option').count() > 1) await sentences.selectOption({ index: 1 })
+  await page.getByRole('button', { name: 'Book appointment' }).click()
+  await page.locator('#appointment-booked').getByRole('link').click()
+  await page.goto(`${page.url()}/outcome`)
+  await page.getByLabel('Failed to attend').check()
+  await page.getByLabel('Unacceptable').check()
+  await page.getByLabel('Note').fill('Did not attend; no contact since.')
+  await page.getByRole('button', { name: 'Record outcome' }).click()
+  assert.match(await page.locator('#appointment-state').innerText(), /unacceptable/i)
+
+  // The worklist, from the navigation, filtered to my cases: the failure is there with its alert.
+  await page.getByRole('link', { name: 'Enforcement', exact: true }).first().click()
+  assert.match(page.url(), /\/enforcement\/worklist$/)
+  await expectAccessible(page)
+  await page.getByLabel('Responsible officer').selectOption({ label: 'Priya Okafor' })
+  await page.getByRole('button', { name: 'Apply filters' }).click()
+  assert.match(page.url(), /officer=\d+/)
+  await expectAccessible(page)
+  const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+  const ours = () => page.locator('#worklist tbody tr', { hasText: crn }).filter({ hasText: `${today}: Supervision appointment` })
+  assert.equal(await ours().count(), 1, `the alert for ${crn}'s failure today`)
+  assert.match(await ours().innerText(), /Open/)
+
+  // The alert on the person's enforcement tab, then the decision form from it.
+  await ours().getByRole('link').first().click()
+  assert.match(page.url(), new RegExp(`/people/${crn}/enforcement#alert-\\d+-\\d+$`))
+  await expectAccessible(page)
+  const anchor = page.url().split('#')[1]
+  await page.locator(`#${anchor}`).getByRole('link', { name: 'Record a decision' }).click()
+  assert.match(page.url(), new RegExp(`/people/${crn}/enforcement/decisions/new\\?sentence=\\d+&appointment=\\d+$`))
+  await expectAccessible(page)
+
+  // Not enforced without a rationale: refused, saying so, keeping the choice.
+  await page.getByLabel('Not enforced on professional judgement').check()
+  await page.getByRole('button', { name: 'Record decision' }).click()
+  const summary = page.locator('.govuk-error-summary')
+  assert.match(await summary.innerText(), /professional judgement behind the decision not to enforce/)
+  assert.ok(await page.getByLabel('Not enforced on professional judgement').isChecked())
+  await expectAccessible(page)
+  await summary.getByRole('link').first().click()
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'rationale')
+  const rationale = `Taken to hospital that morning; discharge letter seen ${Date.now()}.`
+  await page.getByRole('textbox', { name: 'Rationale' }).fill(rationale)
+  await page.getByRole('button', { name: 'Record decision' }).click()
+  assert.match(page.url(), new RegExp(`/people/${crn}/enforcement\\?decided=not_enforced#${anchor}$`))
+  assert.match(await page.locator('#enforcement-done').innerText(), /Not enforced on professional judgement/)
+  const decision = page.locator('.govuk-summary-card', { hasText: rationale })
+  assert.match(await decision.innerText(), /Awaiting countersignature/)
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Sign out' }).click()
+
+  // The SPO countersigns it from the worklist, where it awaits countersignature.
+  await signIn(page, 'demo.spo1')
+  await page.getByRole('link', { name: 'Enforcement', exact: true }).first().click()
+  await expectAccessible(page)
+  assert.match(await ours().innerText(), /Awaiting countersignature/)
+  await ours().getByRole('link').first().click()
+  await expectAccessible(page)
+  await page.locator('.govuk-summary-card', { hasText: rationale }).getByRole('button', { name: 'Countersign' }).click()
+  assert.match(await page.locator('#enforcement-done').innerText(), /Decision countersigned/)
+  assert.match(await page.locator('.govuk-summary-card', { hasText: rationale }).innerText(), /Sandra Price/)
+  assert.match(await page.locator(`#${anchor}`).innerText(), /Closed/)
+  await expectAccessible(page)
+
+  // Gone from the worklist.
+  await page.getByRole('link', { name: 'Enforcement', exact: true }).first().click()
+  assert.equal(await ours().count(), 0)
+  await expectAccessible(page)
+
+  assert.deepEqual(problems, [])
+  await context.close()
+})
