@@ -138,7 +138,7 @@ TEST_P(DocumentsTest, AWarningDecisionKeepsAWarningLetterFilledFromTheRecord) {
   const auto d = Document(items[0]["id"]);
   const std::string body = d["body"];
   for (const char* part :
-       {"Jo Bloggs", kCrn, "1 High Street", "NE8 1AA", "2 November 2026", "10:00am",
+       {"Jo Bloggs", kCrn, "1 High Street", "NE8 1AA", "2 November 2026", "10am",
         "Supervision appointment", "Failed to attend",
         "Community order made at Newcastle Magistrates&apos; Court", "Theft from a shop",
         "first unacceptable failure", "within 12 months", "returned to court"})
