@@ -59,6 +59,17 @@ std::pair<std::string, std::string> AppServerTest::SignIn(const std::string& use
   return {set_cookie.substr(0, set_cookie.find(';')), r.Json().value("csrf_token", "")};
 }
 
+void AppServerTest::AddDale(const std::string& crn) {
+  const auto r = As("demo.po1", "POST", "/api/v1/people",
+                    {{"crn", crn},
+                     {"first_name", "Dale"},
+                     {"last_name", "Robson"},
+                     {"date_of_birth", "1988-02-14"},
+                     {"gender", "male"},
+                     {"team_code", "NE-TYN-A"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+}
+
 void AppServerTest::AddAccount(const std::string& username, access::Role role,
                                std::vector<std::string> teams) {
   access::Staff staff;

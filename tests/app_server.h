@@ -35,6 +35,9 @@ class AppServerTest : public DbTest {
                     const std::string& target, const nlohmann::json& body = nullptr);
   // Signs in; returns (cookie pair, csrf token).
   std::pair<std::string, std::string> SignIn(const std::string& username);
+  // Registers Dale Robson (born 14 February 1988) as `crn` in the team of demo.po1, who
+  // registers him: the person most scenario tests follow.
+  void AddDale(const std::string& crn);
   // Adds an account for a role the demo lacks (recall team, performance analyst).
   void AddAccount(const std::string& username, access::Role role,
                   std::vector<std::string> teams = {});

@@ -23,15 +23,8 @@ class AppointmentsTest : public testing::AppServerTest {
   void SetUp() override {
     AppServerTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    ASSERT_EQ(As("demo.po1", "POST", "/api/v1/people",
-                 {{"crn", kCrn},
-                  {"first_name", "Dale"},
-                  {"last_name", "Robson"},
-                  {"date_of_birth", "1988-02-14"},
-                  {"gender", "male"},
-                  {"team_code", "NE-TYN-A"}})
-                  .status,
-              201);
+    AddDale(kCrn);
+    if (HasFatalFailure()) return;
     // Sentenced on Monday 23 November 2026, today: first appointment due Monday 30th.
     const auto sentence =
         As("demo.po1", "POST", std::string("/api/v1/people/") + kCrn + "/sentences",

@@ -232,6 +232,8 @@ TEST_P(DocumentsTest, ThePagesListAndPrintTheLetter) {
   const auto [cookie, csrf] = SignIn("demo.po1");
 
   const auto list = Get(kPages + "/documents", cookie);
+  ExpectHas(list.body,
+            "aria-current=\"page\" href=\"/people/" + std::string(kCrn) + "/documents\"");
   ASSERT_EQ(list.status, 200) << list.body;
   ExpectHas(list.body, "Warning letter: failure to comply on 2 November 2026");
   ExpectHas(list.body, kPages + "/documents/" + std::to_string(id));

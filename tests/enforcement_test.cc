@@ -28,15 +28,8 @@ class EnforcementTest : public testing::AppServerTest {
     AppServerTest::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     clock_.Set(*ParseUtc("2026-10-01T09:00:00.000000Z"));
-    ASSERT_EQ(As("demo.po1", "POST", "/api/v1/people",
-                 {{"crn", kCrn},
-                  {"first_name", "Dale"},
-                  {"last_name", "Robson"},
-                  {"date_of_birth", "1988-02-14"},
-                  {"gender", "male"},
-                  {"team_code", "NE-TYN-A"}})
-                  .status,
-              201);
+    AddDale(kCrn);
+    if (HasFatalFailure()) return;
   }
 
   int64_t AddLicence() {

@@ -130,6 +130,18 @@ const char* RecallEventKind(const std::string& step) {
   return "recall.returned_to_custody";
 }
 
+// The step written with the decision that opens proceedings.
+template <class Step>
+Step FirstStep(const char* kind, Date on, const store::Actor& by, UtcTime now, int64_t seq) {
+  Step step;
+  step.kind = kind;
+  step.on = on;
+  step.recorded_by = by.id;
+  step.recorded_at = now;
+  step.event_seq = seq;
+  return step;
+}
+
 // After a step that ends proceedings: failures count afresh from the end.
 Status Reevaluate(store::Transaction& tx, const store::Actor& by, const CaseRef& on,
                   int64_t sentence_id, UtcTime now) {
@@ -163,13 +175,8 @@ Result<int64_t> OpenBreach(store::Transaction& tx, const store::Actor& by, const
        "Breach proceedings initiated (" + Label(cases::SentenceKinds(), sentence->kind) + ")",
        sentence_id},
       now);
-  enforcement::BreachStep step;
-  step.kind = "initiated";
-  step.on = b.initiated_on;
-  step.recorded_by = by.id;
-  step.recorded_at = now;
-  step.event_seq = seq;
-  enforcement::InsertBreachStep(tx, b.id, step);
+  enforcement::InsertBreachStep(
+      tx, b.id, FirstStep<enforcement::BreachStep>("initiated", b.initiated_on, by, now, seq));
   return b.id;
 }
 
@@ -213,14 +220,8 @@ Result<int64_t> OpenRecall(store::Transaction& tx, const store::Actor& by, const
            " breached): " + r.reasons,
        sentence_id},
       now);
-  enforcement::RecallStep step;
-  step.kind = "requested";
-  step.on = r.requested_on;
-  step.note = "";
-  step.recorded_by = by.id;
-  step.recorded_at = now;
-  step.event_seq = seq;
-  enforcement::InsertRecallStep(tx, r.id, step);
+  enforcement::InsertRecallStep(
+      tx, r.id, FirstStep<enforcement::RecallStep>("requested", r.requested_on, by, now, seq));
   return r.id;
 }
 

@@ -8,6 +8,7 @@
 #include "web/organisation_routes.h"
 #include "web/pages/pages.h"
 #include "web/people_routes.h"
+#include "web/proceedings_routes.h"
 #include "web/sentence_routes.h"
 #include "web/staff_routes.h"
 #include "web/system_routes.h"
@@ -32,6 +33,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const
   AddCalendarRoutes(router, auth);
   AddAppointmentRoutes(router, auth);
   AddEnforcementRoutes(router, auth);
+  AddProceedingsRoutes(router, auth);
   AddDocumentRoutes(router, auth);
   pages::AddPages(router, pages::Site{auth, assets});
 }
