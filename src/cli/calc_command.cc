@@ -11,6 +11,7 @@
 #include "store/db.h"
 #include "store/migrate.h"
 #include "web/calendar_routes.h"
+#include "web/risk_json.h"
 
 namespace probity::cli {
 
@@ -65,6 +66,16 @@ int WorkingDays(const std::string& db_url) {
   std::cout << answer->dump() << "\n";
   return 0;
 }
+
+// A calculator that needs nothing but its question: `answer` parses, calculates and answers.
+int Calculate(Result<nlohmann::json> (*answer)(const nlohmann::json&)) {
+  auto body = ReadQuestion(std::cin);
+  if (!body) return Fail(body.error());
+  auto json = answer(*body);
+  if (!json) return Fail(json.error());
+  std::cout << json->dump() << "\n";
+  return 0;
+}
 }  // namespace
 
 void AddCalcCommand(CLI::App& app, std::function<int()>& chosen) {
@@ -83,6 +94,22 @@ void AddCalcCommand(CLI::App& app, std::function<int()>& chosen) {
                    "and proclamation only)")
       ->envname("PROBITY_DB");
   working_days->callback([db, &chosen] { chosen = [db] { return WorkingDays(*db); }; });
+
+  auto* ogrs3 = calc->add_subcommand(
+      "ogrs3",
+      "OGRS3, the chance of proven reoffending in one and two years: reads {\"gender\", "
+      "\"date_of_birth\", \"conviction_date\", \"follow_up_start\", \"total_sanctions\", "
+      "\"age_at_first_sanction\", \"offence_group\"}, prints {\"one_year_percent\", "
+      "\"two_year_percent\", \"band\", ...} (docs/risk.md)");
+  ogrs3->callback([&chosen] { chosen = [] { return Calculate(web::AnswerOgrs3); }; });
+
+  auto* tier = calc->add_subcommand(
+      "tier",
+      "The tier: reads {\"gender\", \"rsr_percent\", \"rosh\", \"mappa_level\", "
+      "\"complexity\", \"mandate_for_change\", \"needs\", \"ogrs3_two_year_percent\", ...}, "
+      "prints {\"tier\", \"protect_level\", \"protect_points\", \"change_level\", "
+      "\"change_points\", \"breakdown\", ...} (docs/risk.md)");
+  tier->callback([&chosen] { chosen = [] { return Calculate(web::AnswerTier); }; });
 }
 
 }  // namespace probity::cli

@@ -7,8 +7,8 @@
 // JSON numbers reach Probity as doubles (nlohmann::json keeps no number's text). DecimalFromDouble
 // recovers the decimal the sender wrote: the shortest decimal that reads back as the same double
 // (std::to_chars), which is the sender's text for any number of 15 significant digits or fewer
-// ("6.995" -> 6.995, never 6.99499999...). docs/risk.md says why six places and why rounding.
-// Pure: no I/O.
+// ("6.995" -> 6.995, not the double's 6.99500000000000010658...). docs/risk.md says why six places
+// and why rounding. Pure: no I/O.
 #pragma once
 
 #include <compare>

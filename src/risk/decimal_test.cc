@@ -83,8 +83,8 @@ TEST(Decimal, FromADoubleRecoversTheDecimalWritten) {
     ASSERT_TRUE(d);
     EXPECT_EQ(d->millionths(), c.millionths);
   }
-  // The double nearest 6.995 is a little under it and the one nearest 6.9 a little over, yet both
-  // come back as the decimal written, so neither lands on the wrong side of a threshold.
+  // Neither 6.995 nor 6.9 is a double (the nearest are 6.99500000000000010658... and
+  // 6.90000000000000035527...), yet both come back as the decimal written.
   EXPECT_LT(*DecimalFromDouble(6.995), Decimal::Whole(7));
   EXPECT_EQ(*DecimalFromDouble(6.9), M(6'900'000));
   // Arithmetic's binary noise is rounded away at six places: 0.1 + 0.2 is 0.30000000000000004.

@@ -228,6 +228,7 @@ Result<Tier> CalculateTier(const TierInput& in) {
                           "ogrs3_two_year_percent");
 
   Tier tier;
+  if (in.rsr_percent) tier.rsr_band = RsrBandOf(*in.rsr_percent);
   tier.breakdown = ProtectItems(in);
   tier.protect_points = Sum(tier.breakdown);
   tier.protect_level = ProtectLevelOf(tier.protect_points);

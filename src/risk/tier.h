@@ -123,6 +123,7 @@ struct Tier {
   int protect_points = 0;
   int change_level = 0;   // 0 no mandate, 2 no needs assessment; else 3 >= 20, 2 10-19, else 1
   int change_points = 0;  // 0 when the level is set by no mandate or no needs assessment
+  std::optional<RsrBand> rsr_band;  // of rsr_percent, when one was given
   std::vector<TierItem> breakdown;  // protect items, then change items
   std::string Code() const;         // "B2"
 };

@@ -336,6 +336,9 @@ TEST(Tier, TheBreakdownExplainsThePoints) {
                 "needs.drugs", "needs.alcohol", "needs.thinking_and_behaviour", "needs.attitudes",
                 "ogrs3", "integrated_offender_management"}));
   EXPECT_EQ(t.breakdown[0].label, "RSR 23%");
+  EXPECT_EQ(t.rsr_band, RsrBand::kHigh);
+  in.rsr_percent.reset();
+  EXPECT_FALSE(Calculate(in).rsr_band);
   EXPECT_EQ(t.breakdown[2].points, -10);
 }
 

@@ -1,6 +1,7 @@
 #include "web/routes.h"
 
 #include "web/appointment_routes.h"
+#include "web/calculator_routes.h"
 #include "web/calendar_routes.h"
 #include "web/case_access_routes.h"
 #include "web/document_routes.h"
@@ -31,6 +32,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const
   AddStaffRoutes(router, auth);
   AddTimelineRoutes(router, auth);
   AddCalendarRoutes(router, auth);
+  AddCalculatorRoutes(router, auth);
   AddAppointmentRoutes(router, auth);
   AddEnforcementRoutes(router, auth);
   AddProceedingsRoutes(router, auth);
