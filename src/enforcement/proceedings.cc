@@ -322,6 +322,72 @@ Recall ApplyRecallStep(Recall recall, const RecallStep& step) {
   return recall;
 }
 
+namespace {
+// The refusals that mean "not now" rather than "not with these fields".
+bool NotNow(const Error& e) {
+  return e.kind == ErrorKind::kConflict || e.kind == ErrorKind::kForbidden;
+}
+
+// A probe of `kind` on `breach` with fields that pass their own checks, dated on the latest day
+// the order checks look at, so only the order (and the end) can refuse it.
+Status ProbeBreachStep(const Breach& breach, const std::string& kind,
+                       const std::optional<std::string>& outcome) {
+  Date day = LatestDate(breach.steps, breach.initiated_on);
+  if (breach.next_listing_on) day = std::max(day, *breach.next_listing_on);
+  BreachStepInput in;
+  in.kind = kind;
+  if (kind == "court_listed") {
+    in.listed_for = day;
+    in.court = "court";
+  }
+  in.outcome = outcome;
+  auto step = CheckBreachStep(breach, in, "probe", day);
+  if (!step) return step.error();
+  return Ok();
+}
+}  // namespace
+
+std::vector<std::string> NextBreachSteps(const Breach& breach) {
+  std::vector<std::string> out;
+  for (const auto& term : BreachStepKinds()) {
+    const std::string kind(term.code);
+    if (kind == "initiated") continue;
+    bool open = false;
+    if (kind == "outcome_recorded")
+      open = !NextBreachOutcomes(breach).empty();
+    else if (auto ok = ProbeBreachStep(breach, kind, std::nullopt); ok || !NotNow(ok.error()))
+      open = true;
+    if (open) out.push_back(kind);
+  }
+  return out;
+}
+
+std::vector<std::string> NextBreachOutcomes(const Breach& breach) {
+  std::vector<std::string> out;
+  for (const auto& term : BreachOutcomes()) {
+    const std::string outcome(term.code);
+    if (auto ok = ProbeBreachStep(breach, "outcome_recorded", outcome); ok || !NotNow(ok.error()))
+      out.push_back(outcome);
+  }
+  return out;
+}
+
+std::vector<std::string> NextRecallSteps(const Recall& recall, const std::string& by) {
+  const Date day = LatestDate(recall.steps, recall.requested_on);
+  std::vector<std::string> out;
+  for (const auto& term : RecallStepKinds()) {
+    const std::string kind(term.code);
+    if (kind == "requested") continue;
+    RecallStepInput in;
+    in.kind = kind;
+    in.note = "probe";
+    if (kind == "decided") in.decision = "standard";
+    auto step = CheckRecallStep(recall, in, FixedTermFacts{}, by, day);
+    if (step || !NotNow(step.error())) out.push_back(kind);
+  }
+  return out;
+}
+
 Status MayRecordBreachStep(access::Role role) {
   if (role == access::Role::kRecallTeam)
     return Error{ErrorKind::kForbidden, "recall_team_only_recalls",

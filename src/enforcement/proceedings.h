@@ -176,6 +176,19 @@ Result<RecallStep> CheckRecallStep(const Recall& recall, const RecallStepInput& 
 // `recall` after `step`: status, decision, sent_on, decided_on, ended_on.
 Recall ApplyRecallStep(Recall recall, const RecallStep& step);
 
+// ---- What may follow now (for forms: the rules above, asked of each step in turn) ----
+
+// The step kinds CheckBreachStep would take next on `breach`, in BreachStepKinds() order: each
+// it does not refuse as out of order or ended, given suitable fields and date. Empty once ended.
+std::vector<std::string> NextBreachSteps(const Breach& breach);
+// The outcomes an outcome step may record next: only withdrawn before a listing, every outcome
+// after one, none once an outcome is recorded or the proceedings ended.
+std::vector<std::string> NextBreachOutcomes(const Breach& breach);
+// The step kinds CheckRecallStep would take next from `by` (an actor id) on `recall`, in
+// RecallStepKinds() order: not out of order, not ended, not an endorsement of their own request
+// (or, for a senior manager, of the one they endorsed as SPO). Roles are MayRecordRecallStep's.
+std::vector<std::string> NextRecallSteps(const Recall& recall, const std::string& by);
+
 // ---- Who records which step (on top of the case's access::Decide) ----
 
 // Breach steps: any role with enforcement reach but the recall team (kForbidden

@@ -359,6 +359,70 @@ TEST(RecallRequest, NeedsReasonsAlternativesAndThisLicencesConditions) {
   }
 }
 
+using Codes = std::vector<std::string>;
+
+TEST(NextSteps, AreTheBreachStepsTheRulesTakeNow) {
+  const Breach opened = Opened();
+  const Breach summoned = After(opened, {Step("summons_issued", "2027-03-02")});
+  const Breach listed = After(summoned, {Listing("2027-03-02", "2027-03-08")});
+  const Breach decided = After(listed, {OutcomeOf("fine", "2027-03-08")});
+  const Breach ended = After(decided, {Step("ended", "2027-03-09")});
+  const Codes all_outcomes = {"continued", "amended", "revoked_resentenced", "fine", "withdrawn"};
+  const struct {
+    const char* why;
+    const Breach& breach;
+    Codes steps, outcomes;
+  } cases[] = {
+      {"initiated: a summons or warrant, or a withdrawal",
+       opened,
+       {"summons_issued", "warrant_issued", "outcome_recorded"},
+       {"withdrawn"}},
+      {"summoned: a listing too",
+       summoned,
+       {"summons_issued", "warrant_issued", "court_listed", "outcome_recorded"},
+       {"withdrawn"}},
+      {"listed: any outcome",
+       listed,
+       {"summons_issued", "warrant_issued", "court_listed", "outcome_recorded"},
+       all_outcomes},
+      {"an outcome: only the end", decided, {"ended"}, {}},
+      {"ended: nothing", ended, {}, {}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.why);
+    EXPECT_EQ(NextBreachSteps(c.breach), c.steps);
+    EXPECT_EQ(NextBreachOutcomes(c.breach), c.outcomes);
+  }
+}
+
+TEST(NextSteps, AreTheRecallStepsTheRulesTakeNowFromThisPerson) {
+  const Recall requested = Requested();
+  const Recall spo = After(requested, {kEndorsedAndSent[0]});
+  const Recall manager = After(spo, {kEndorsedAndSent[1]});
+  const Recall sent = After(manager, {kEndorsedAndSent[2]});
+  const Recall standard = After(sent, {{kTeam, Decided("standard")}});
+  const Recall not_recalled = After(sent, {{kTeam, Decided("not_recalled")}});
+  const struct {
+    const char* why;
+    const Recall& recall;
+    std::string by;
+    Codes steps;
+  } cases[] = {
+      {"requested: the SPO's endorsement", requested, kSpo, {"spo_endorsed", "spo_refused"}},
+      {"not by the requester", requested, kPo, {}},
+      {"then a senior manager's", spo, kSm, {"senior_manager_endorsed", "senior_manager_refused"}},
+      {"not by the SPO who endorsed it", spo, kSpo, {}},
+      {"endorsed twice: sending", manager, kPo, {"sent_to_recall_team"}},
+      {"sent: the decision", sent, kTeam, {"decided"}},
+      {"standard: the return to custody", standard, kTeam, {"returned_to_custody"}},
+      {"not recalled: nothing", not_recalled, kTeam, {}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.why);
+    EXPECT_EQ(NextRecallSteps(c.recall, c.by), c.steps);
+  }
+}
+
 TEST(WhoRecordsWhich, EachRecallStepHasItsRole) {
   using access::Role;
   const struct {
