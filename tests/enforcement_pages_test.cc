@@ -87,31 +87,6 @@ class EnforcementPagesTest : public testing::PageTest {
     return id;
   }
 
-  // Moves the clock; sessions start afresh.
-  void At(const char* utc) {
-    clock_.Set(*ParseUtc(utc));
-    sessions_.clear();
-  }
-
-  const std::pair<std::string, std::string>& Session(const std::string& user) {
-    auto it = sessions_.find(user);
-    if (it == sessions_.end()) it = sessions_.emplace(user, SignIn(user)).first;
-    return it->second;
-  }
-
-  // A page as `user` (a Location's #fragment stays in the browser, as it would).
-  ClientResponse GetAs(const std::string& user, const std::string& target) {
-    return Get(target.substr(0, target.find('#')), Session(user).first);
-  }
-
-  // Posts a form as `user`, with their CSRF token first.
-  ClientResponse PostAs(const std::string& user, const std::string& target,
-                        std::vector<std::pair<std::string, std::string>> fields) {
-    const auto& [cookie, csrf] = Session(user);
-    fields.insert(fields.begin(), {"csrf_token", csrf});
-    return PostForm(target, testing::EncodeForm(fields), {{"Cookie", cookie}});
-  }
-
   std::string DecisionForm(int64_t appointment) const {
     return kEnforcement + "/decisions/new?sentence=" + std::to_string(sentence_id_) +
            "&appointment=" + std::to_string(appointment);
@@ -127,7 +102,6 @@ class EnforcementPagesTest : public testing::PageTest {
   }
 
   int64_t sentence_id_ = 0;
-  std::map<std::string, std::pair<std::string, std::string>> sessions_;
 };
 
 TEST_P(EnforcementPagesTest, TheWorklistShowsTheAlertOfAnUnacceptableFailureThenItIsOverdue) {

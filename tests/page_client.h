@@ -1,6 +1,7 @@
 // Driving the HTML pages as a browser does, for the page tests: form bodies, the CSRF token a
-// page carries, form posts and page loads with a session cookie, a case allocated to demo.po1,
-// and the event log's length (to show that a refused form wrote nothing).
+// page carries, form posts and page loads with a session cookie (one per user, kept until the
+// clock moves: At), a case allocated to demo.po1, and the event log's length (to show that a
+// refused form wrote nothing).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -8,9 +9,11 @@
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 #include <initializer_list>
+#include <map>
 #include <regex>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "app_server.h"
 #include "store/event_log.h"
@@ -68,11 +71,39 @@ class PageTest : public AppServerTest {
               201);
   }
 
+  // Moves the clock to `utc`; sessions start afresh.
+  void At(const char* utc) {
+    clock_.Set(*ParseUtc(utc));
+    sessions_.clear();
+  }
+
+  // `user`'s session (cookie, CSRF token), signing in the first time: an event of its own.
+  const std::pair<std::string, std::string>& Session(const std::string& user) {
+    auto it = sessions_.find(user);
+    if (it == sessions_.end()) it = sessions_.emplace(user, SignIn(user)).first;
+    return it->second;
+  }
+
+  // A page as `user` (a Location's #fragment stays in the browser, as it would).
+  ClientResponse GetAs(const std::string& user, const std::string& target) {
+    return Get(target.substr(0, target.find('#')), Session(user).first);
+  }
+
+  // Posts a form as `user`, with their CSRF token first.
+  ClientResponse PostAs(const std::string& user, const std::string& target,
+                        std::vector<std::pair<std::string, std::string>> fields) {
+    const auto& [cookie, csrf] = Session(user);
+    fields.insert(fields.begin(), {"csrf_token", csrf});
+    return PostForm(target, EncodeForm(fields), {{"Cookie", cookie}});
+  }
+
   // The sequence number of the last event: unchanged when nothing was written.
   int64_t Events() {
     auto tx = db_->BeginRead();
     return store::ReadChainHead(tx).seq;
   }
+
+  std::map<std::string, std::pair<std::string, std::string>> sessions_;
 };
 
 }  // namespace probity::testing

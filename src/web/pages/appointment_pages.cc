@@ -770,13 +770,7 @@ json AppointmentsAtAGlance(std::span<const Appointment> all, const std::string& 
 }
 
 void AddAppointmentPages(Router& router, const Site& site) {
-  using PageFn = Result<Response> (*)(const Site&, const Request&, const Principal&);
-  const struct {
-    const char* method;
-    const char* pattern;
-    PageFn page;
-    const char* summary;
-  } kPages[] = {
+  const PageRoute kPages[] = {
       {"GET", "/people/{crn}/appointments", AppointmentsPage,
        "A person's appointments: to come, then past; first appointments against national "
        "standards; rearrangements by who asked"},
@@ -797,13 +791,7 @@ void AddAppointmentPages(Router& router, const Site& site) {
       {"POST", "/people/{crn}/appointments/{id}/amend", PostAmendment,
        "Amend an outcome: a new record with why and on whose instruction"},
   };
-  for (const auto& p : kPages)
-    router.Add(p.method, p.pattern,
-               SignedIn(site,
-                        [site, page = p.page](const Request& request, const Principal& who) {
-                          return page(site, request, who);
-                        }),
-               {p.summary});
+  AddSignedInPages(router, site, kPages);
 }
 
 }  // namespace probity::web::pages

@@ -190,15 +190,7 @@ std::optional<Date> RespondByOf(json& data, const DecisionValues& v, bool requir
     if (required) AddError(data, "respond_by", "Enter the date by which the person must respond");
     return std::nullopt;
   }
-  const auto d = PositiveWholeNumber(day), m = PositiveWholeNumber(month),
-             y = PositiveWholeNumber(year);
-  std::optional<Date> date;
-  if (d && m && y && *y >= 1000 && *y <= 9999 && *m <= 12 && *d <= 31) {
-    const std::chrono::year_month_day ymd{std::chrono::year(static_cast<int>(*y)),
-                                          std::chrono::month(static_cast<unsigned>(*m)),
-                                          std::chrono::day(static_cast<unsigned>(*d))};
-    if (ymd.ok()) date = Date(ymd);
-  }
+  const std::optional<Date> date = TypedDate(day, month, year);
   if (!date) AddError(data, "respond_by", "Enter a real date, such as 27 3 2027");
   return date;
 }

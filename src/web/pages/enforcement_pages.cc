@@ -14,11 +14,13 @@
 #include "cases/vocabulary.h"
 #include "core/uk_time.h"
 #include "enforcement/engine.h"
+#include "enforcement/proceedings.h"
 #include "enforcement/rules.h"
 #include "web/case_gate.h"
 #include "web/pages/enforcement_decision_page.h"
 #include "web/pages/form.h"
 #include "web/pages/person_pages.h"
+#include "web/pages/proceedings_pages.h"
 
 namespace probity::web::pages {
 
@@ -158,9 +160,11 @@ std::string Words(std::string code) {
   return code;
 }
 
-// One line per breach or recall of the sentence, newest first (shown as they are: the breach and
-// recall pages are their own).
-json ProceedingsLines(const app::PersonProceedings& all, int64_t sentence_id) {
+// One line per breach or recall of the sentence, newest first, each linking to its own page (a
+// breach's only for those who may see breach proceedings: not the recall team).
+json ProceedingsLines(const app::PersonProceedings& all, int64_t sentence_id,
+                      const std::string& crn, access::Role role) {
+  const bool breaches_shown = static_cast<bool>(enforcement::MayRecordBreachStep(role));
   json lines = json::array();
   for (const auto& b : all.breaches) {
     if (b.sentence_id != sentence_id) continue;
@@ -171,14 +175,15 @@ json ProceedingsLines(const app::PersonProceedings& all, int64_t sentence_id) {
               (b.court ? " at " + *b.court : std::string());
     if (b.ended_on)
       text += "; ended on " + LongDateOf(*b.ended_on) + (b.outcome ? ": " + Words(*b.outcome) : "");
-    lines.push_back(AsSentence(text));
+    lines.push_back({{"text", AsSentence(text)},
+                     {"url", breaches_shown ? json(BreachUrl(crn, b.id)) : json(nullptr)}});
   }
   for (const auto& r : all.recalls) {
     if (r.sentence_id != sentence_id) continue;
     std::string text = "Recall requested on " + LongDateOf(r.requested_on) + ": " + Words(r.status);
     if (r.decision) text += "; the recall team's decision: " + Words(*r.decision);
     if (r.ended_on) text += "; ended on " + LongDateOf(*r.ended_on);
-    lines.push_back(AsSentence(text));
+    lines.push_back({{"text", AsSentence(text)}, {"url", RecallUrl(crn, r.id)}});
   }
   return lines;
 }
@@ -330,22 +335,23 @@ Response EnforcementTab(const Site& site, const Principal& who, const app::CaseR
     for (auto d = e.decisions.rbegin(); d != e.decisions.rend(); ++d)
       history.push_back(DecisionView(*d, decisions, on.crn, who, failure_days, answer));
     const auto sentence = sentences.find(e.sentence_id);
-    list.push_back({{"id", e.sentence_id},
-                    {"title", sentence == sentences.end() ? std::string("Sentence")
-                                                          : SentenceTitle(sentence->second)},
-                    {"ended", !e.current},
-                    {"count", e.evaluation.count},
-                    {"window_from", LongDateOf(e.evaluation.window_from)},
-                    {"stage", StageLabel(e.evaluation.stage, e.track)},
-                    {"proceedings", e.proceedings_open ? (e.track == Track::kCommunity
-                                                              ? "Breach proceedings under way"
-                                                              : "A recall under way")
-                                                       : "None under way"},
-                    {"proceedings_history", ProceedingsLines(proceedings, e.sentence_id)},
-                    {"has_alerts", !alerts.empty()},
-                    {"alerts", std::move(alerts)},
-                    {"has_decisions", !history.empty()},
-                    {"decisions", std::move(history)}});
+    list.push_back(
+        {{"id", e.sentence_id},
+         {"title",
+          sentence == sentences.end() ? std::string("Sentence") : SentenceTitle(sentence->second)},
+         {"ended", !e.current},
+         {"count", e.evaluation.count},
+         {"window_from", LongDateOf(e.evaluation.window_from)},
+         {"stage", StageLabel(e.evaluation.stage, e.track)},
+         {"proceedings", e.proceedings_open
+                             ? (e.track == Track::kCommunity ? "Breach proceedings under way"
+                                                             : "A recall under way")
+                             : "None under way"},
+         {"proceedings_history", ProceedingsLines(proceedings, e.sentence_id, on.crn, who.role)},
+         {"has_alerts", !alerts.empty()},
+         {"alerts", std::move(alerts)},
+         {"has_decisions", !history.empty()},
+         {"decisions", std::move(history)}});
   }
   data["header"] = PersonHeader(person, "enforcement");
   data["has_sentences"] = !list.empty();
@@ -445,13 +451,7 @@ Result<Response> PostAnswer(const Site& site, const Request& request, const Prin
 
 void AddEnforcementPages(Router& router, const Site& site) {
   AddDecisionFormPages(router, site);
-  using PageFn = Result<Response> (*)(const Site&, const Request&, const Principal&);
-  const struct {
-    const char* method;
-    const char* pattern;
-    PageFn page;
-    const char* summary;
-  } kPages[] = {
+  const PageRoute kPages[] = {
       {"GET", "/people/{crn}/enforcement", EnforcementPage,
        "A person's enforcement: per sentence the failures counted, the stage, every alert and "
        "every decision with who countersigned, endorsed or declined it"},
@@ -471,13 +471,7 @@ void AddEnforcementPages(Router& router, const Site& site) {
        },
        "Decline a decision not to enforce, with a note: the failure awaits a decision again"},
   };
-  for (const auto& p : kPages)
-    router.Add(p.method, p.pattern,
-               SignedIn(site,
-                        [site, page = p.page](const Request& request, const Principal& who) {
-                          return page(site, request, who);
-                        }),
-               {p.summary});
+  AddSignedInPages(router, site, kPages);
 }
 
 }  // namespace probity::web::pages

@@ -4,11 +4,14 @@
 
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/date.h"
 
 namespace probity::web::pages {
 
@@ -43,6 +46,20 @@ inline std::optional<int64_t> PositiveWholeNumber(std::string_view text) {
   if (text.empty() || ec != std::errc() || end != text.data() + text.size() || n <= 0)
     return std::nullopt;
   return n;
+}
+
+// The date typed in a GOV.UK date input's three fields ("27", "3", "2027"), or nullopt when it is
+// not a real date (a year of four digits).
+inline std::optional<Date> TypedDate(std::string_view day, std::string_view month,
+                                     std::string_view year) {
+  const auto d = PositiveWholeNumber(day), m = PositiveWholeNumber(month),
+             y = PositiveWholeNumber(year);
+  if (!d || !m || !y || *y < 1000 || *y > 9999 || *m > 12 || *d > 31) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year(static_cast<int>(*y)),
+                                        std::chrono::month(static_cast<unsigned>(*m)),
+                                        std::chrono::day(static_cast<unsigned>(*d))};
+  if (!ymd.ok()) return std::nullopt;
+  return Date(ymd);
 }
 
 }  // namespace probity::web::pages

@@ -33,7 +33,8 @@ nlohmann::json Layout(const Site& site, const access::Principal* who, std::strin
   if (who)
     layout["user"] = {{"name", who->name},
                       {"csrf_token", CsrfOf(*who)},
-                      {"enforcement", DecidesOnFailures(who->role)}};
+                      {"enforcement", DecidesOnFailures(who->role)},
+                      {"recalls", who->role == access::Role::kRecallTeam}};
   return layout;
 }
 
@@ -115,6 +116,17 @@ Handler SignedIn(const Site& site, PageHandler handler) {
       return ErrorPage(site, &*who, Error::Internal("exception", e.what()), request.request_id);
     }
   };
+}
+
+void AddSignedInPages(Router& router, const Site& site, std::span<const PageRoute> pages) {
+  for (const auto& p : pages)
+    router.Add(
+        p.method, p.pattern,
+        SignedIn(site,
+                 [site, page = p.page](const Request& request, const access::Principal& who) {
+                   return page(site, request, who);
+                 }),
+        {p.summary});
 }
 
 }  // namespace probity::web::pages

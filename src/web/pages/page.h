@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -13,6 +14,7 @@
 #include "web/assets.h"
 #include "web/auth.h"
 #include "web/http.h"
+#include "web/router.h"
 
 namespace probity::web::pages {
 
@@ -49,6 +51,17 @@ using PageHandler = std::function<Result<Response>(const Request&, const access:
 // anything else to /sign-in. A form without its CSRF token gets a 403 page. Errors and
 // exceptions from `handler` become error pages.
 Handler SignedIn(const Site& site, PageHandler handler);
+
+// A page as a plain function of the site, the request and who is signed in, with the summary the
+// OpenAPI document gives its route.
+struct PageRoute {
+  const char* method;
+  const char* pattern;
+  Result<Response> (*page)(const Site&, const Request&, const access::Principal&);
+  const char* summary;
+};
+// Adds each page behind SignedIn.
+void AddSignedInPages(Router& router, const Site& site, std::span<const PageRoute> pages);
 
 // The csrf_token hidden field every form carries, for templates: {{csrf_token}}.
 inline std::string CsrfOf(const access::Principal& who) { return who.csrf_token; }

@@ -7,6 +7,7 @@
 #include "web/pages/document_pages.h"
 #include "web/pages/enforcement_pages.h"
 #include "web/pages/person_pages.h"
+#include "web/pages/proceedings_pages.h"
 #include "web/pages/sign_in_pages.h"
 #include "web/pages/worklist_page.h"
 
@@ -22,6 +23,7 @@ void AddPages(Router& router, const Site& site) {
   AddDocumentPages(router, site);
   AddEnforcementPages(router, site);
   AddWorklistPage(router, site);
+  AddProceedingsPages(router, site);
   router.SetNotFound([site](const Request& request) -> Response {
     const Error missing = Error::NotFound("not_found", "there is nothing at " + request.path);
     if (request.path.starts_with("/api/")) return ErrorResponse(missing, request.request_id);

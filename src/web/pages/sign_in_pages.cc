@@ -2,6 +2,7 @@
 
 #include "access/secret.h"
 #include "app/sign_in.h"
+#include "web/pages/proceedings_pages.h"
 
 namespace probity::web::pages {
 
@@ -53,9 +54,11 @@ Response SignInPage(const Site& site, int status, const SignInForm& form, nlohma
 void AddSignInPages(Router& router, const Site& site) {
   router.Add("GET", "/",
              [site](const Request& request) -> Response {
-               return SeeOther(site.auth.Authenticate(request) ? "/caseload" : "/sign-in");
+               auto who = site.auth.Authenticate(request);
+               return SeeOther(who ? HomeOf(who->role) : "/sign-in");
              },
-             {"Home: the caseload when signed in, else the sign-in page"});
+             {"Home: the caseload when signed in (the recall team: its recall requests), else the "
+              "sign-in page"});
 
   router.Add("GET", "/sign-in",
              [site](const Request& request) -> Response {
@@ -96,7 +99,9 @@ void AddSignInPages(Router& router, const Site& site) {
                                              : "The username or password is not right";
                  return SignInPage(site, throttled ? 429 : 401, form, nlohmann::json::object());
                }
-               Response response = SeeOther(form.next);
+               // Sent to sign in without a page in mind: the caseload, or the recall team's list.
+               const bool home = FormValue(*fields, "next").empty() || form.next == "/caseload";
+               Response response = SeeOther(home ? HomeOf(signed_in->principal.role) : form.next);
                response.headers.emplace_back("Set-Cookie",
                                              site.auth.SessionCookie(signed_in->session_token));
                response.headers.emplace_back("Set-Cookie", SignInCookie(site, "") + "; Max-Age=0");
