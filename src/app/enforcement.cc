@@ -16,6 +16,7 @@
 #include "cases/sentence_store.h"
 #include "cases/store.h"
 #include "cases/vocabulary.h"
+#include "core/ordinal.h"
 #include "core/uk_time.h"
 #include "enforcement/engine.h"
 #include "enforcement/proceedings_store.h"
@@ -51,16 +52,6 @@ using enforcement::StoredAlert;
 using nlohmann::json;
 
 json OrNull(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
-
-std::string Ordinal(int n) {
-  const int tens = n % 100, units = n % 10;
-  const char* suffix = (tens >= 11 && tens <= 13) ? "th"
-                       : units == 1               ? "st"
-                       : units == 2               ? "nd"
-                       : units == 3               ? "rd"
-                                                  : "th";
-  return std::to_string(n) + suffix;
-}
 
 std::string DescribeAlertKind(AlertKind k) {
   switch (k) {

@@ -4,6 +4,7 @@
 
 #include "appointments/vocabulary.h"
 #include "cases/vocabulary.h"
+#include "core/ordinal.h"
 #include "core/uk_time.h"
 
 namespace probity::letters {
@@ -102,25 +103,6 @@ std::vector<std::string> NextSteps(const LetterFacts& f, const std::string& orde
 }
 
 }  // namespace
-
-std::string Ordinal(int n) {
-  const int tens = n % 100;
-  const char* suffix = "th";
-  if (tens < 11 || tens > 13) {
-    if (n % 10 == 1) suffix = "st";
-    if (n % 10 == 2) suffix = "nd";
-    if (n % 10 == 3) suffix = "rd";
-  }
-  return std::to_string(n) + suffix;
-}
-
-std::string OrdinalWord(int n) {
-  static constexpr std::array<const char*, 10> kWords = {"first", "second", "third",   "fourth",
-                                                         "fifth", "sixth",  "seventh", "eighth",
-                                                         "ninth", "tenth"};
-  if (n >= 1 && n <= 10) return kWords[static_cast<size_t>(n - 1)];
-  return Ordinal(n);
-}
 
 std::optional<cases::Address> CurrentAddress(const std::vector<cases::Address>& addresses) {
   const cases::Address* open = nullptr;

@@ -71,11 +71,6 @@ struct Letter {
   std::string rationale;                // empty: none given
 };
 
-// "1st", "2nd", "3rd", "4th", "11th", "22nd"...
-std::string Ordinal(int n);
-// "first" ... "tenth", then Ordinal(n).
-std::string OrdinalWord(int n);
-
 // The person's current address: the latest main address with no end date, else the latest with
 // no end date; nullopt when none.
 std::optional<cases::Address> CurrentAddress(const std::vector<cases::Address>& addresses);

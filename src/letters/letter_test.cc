@@ -63,17 +63,6 @@ LetterFacts Facts(LetterKind kind, cases::Sentence sentence, int failures) {
   return f;
 }
 
-TEST(Ordinal, EnglishSuffixes) {
-  const struct {
-    int n;
-    const char* want;
-  } cases[] = {{1, "1st"},   {2, "2nd"},   {3, "3rd"},   {4, "4th"},   {11, "11th"},
-               {12, "12th"}, {13, "13th"}, {21, "21st"}, {22, "22nd"}, {111, "111th"}};
-  for (const auto& c : cases) EXPECT_EQ(Ordinal(c.n), c.want) << c.n;
-  EXPECT_EQ(OrdinalWord(2), "second");
-  EXPECT_EQ(OrdinalWord(12), "12th");
-}
-
 TEST(CurrentAddress, TheOpenMainAddressElseAnyOpenOne) {
   EXPECT_EQ(CurrentAddress({Address("previous", "Old"), Address("main", "Main")})->line1, "Main");
   EXPECT_EQ(CurrentAddress({Address("secondary", "Second"), Address("main", "Main")})->line1,

@@ -11,6 +11,7 @@
 #include "cases/sentence_store.h"
 #include "cases/store.h"
 #include "cases/vocabulary.h"
+#include "core/ordinal.h"
 #include "core/uk_time.h"
 #include "enforcement/rules.h"
 #include "web/case_gate.h"

@@ -12,6 +12,7 @@
 #include "cases/sentence_store.h"
 #include "cases/store.h"
 #include "cases/vocabulary.h"
+#include "core/ordinal.h"
 #include "core/uk_time.h"
 #include "enforcement/engine.h"
 #include "enforcement/proceedings.h"
@@ -80,16 +81,6 @@ std::pair<std::string, std::string> AlertStateTag(AlertState state) {
       return {"Closed", "govuk-tag--grey"};
   }
   return {"", ""};
-}
-
-std::string Ordinal(int n) {
-  const int tens = n % 100, units = n % 10;
-  const char* suffix = (tens >= 11 && tens <= 13) ? "th"
-                       : units == 1               ? "st"
-                       : units == 2               ? "nd"
-                       : units == 3               ? "rd"
-                                                  : "th";
-  return std::to_string(n) + suffix;
 }
 
 std::string DuringProceedingsText(Track track) {

@@ -41,8 +41,6 @@ std::string AlertKindLabel(enforcement::AlertKind kind);
 std::string DecisionLabel(enforcement::DecisionKind kind);
 // An alert's state as a GOV.UK tag: its words and class.
 std::pair<std::string, std::string> AlertStateTag(enforcement::AlertState state);
-// "1st", "2nd", "3rd", "11th"
-std::string Ordinal(int n);
 // What a failure during proceedings is, for the track: "During breach proceedings: evidence for
 // court", "During a recall: evidence for the recall team".
 std::string DuringProceedingsText(enforcement::Track track);

@@ -9,6 +9,7 @@
 #include "access/policy.h"
 #include "access/store.h"
 #include "app/enforcement.h"
+#include "core/ordinal.h"
 #include "core/uk_time.h"
 #include "org/store.h"
 #include "web/pages/enforcement_pages.h"
