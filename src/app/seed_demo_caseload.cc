@@ -23,6 +23,7 @@
 #include "cases/vocabulary.h"
 #include "core/date.h"
 #include "core/uk_time.h"
+#include "enforcement/model.h"
 
 namespace probity::app {
 
@@ -544,8 +545,8 @@ class Seeder {
     }
 
     if (slot.officer)
-      if (auto st =
-              Appointments(ref, sentence_id, *slot.officer, slot.team, supervision_from, what);
+      if (auto st = Appointments(ref, sentence_id, s.kind, *slot.officer, slot.team,
+                                 supervision_from, what);
           !st)
         return st;
 
@@ -567,9 +568,12 @@ class Seeder {
 
   // Supervision appointments with the officer at the team's office: a few in the past weeks with
   // their outcomes (each booked a week ahead and recorded after it, at those times), sometimes one
-  // from yesterday still awaiting its outcome, and the next one booked.
-  Status Appointments(const CaseRef& ref, int64_t sentence_id, const std::string& officer,
-                      const std::string& team, Date supervision_from, const std::string& what) {
+  // from yesterday still awaiting its outcome, and the next one booked. demo.po1's first community
+  // sentence old enough has failed the last two weeks without an acceptable reason, so a decision
+  // is due on it and the breach pages can be shown with the demo data.
+  Status Appointments(const CaseRef& ref, int64_t sentence_id, const std::string& kind,
+                      const std::string& officer, const std::string& team, Date supervision_from,
+                      const std::string& what) {
     const std::string office = team.starts_with("NE-TYN")   ? "NE-WALL"
                                : team.starts_with("NE-DUR") ? "NE-DURH"
                                                             : "LDN-CAMH";
@@ -609,6 +613,10 @@ class Seeder {
           return About(r.error(), what);
       }
     }
+    const bool decision_due = !po1_decision_due_ && officer == "demo.po1" &&
+                              enforcement::TrackOf(kind) == enforcement::Track::kCommunity &&
+                              Weekday(14) > supervision_from;
+    if (decision_due) po1_decision_due_ = true;
     for (int weeks = 3; weeks >= 1; --weeks) {
       const Date day = Weekday(7 * weeks);
       if (day <= supervision_from) continue;
@@ -617,7 +625,7 @@ class Seeder {
       if (!booked) return About(booked.error(), what);
       appointments::OutcomeInput outcome{"attended_complied", {}, {}, ""};
       const int roll = Uniform(1, 100);
-      if (roll <= 8) {
+      if (roll <= 8 || (decision_due && weeks <= 2)) {
         outcome = {"failed_to_attend",
                    "unacceptable",
                    {},
@@ -841,6 +849,7 @@ class Seeder {
   std::set<std::string> usernames_;
   std::set<std::string> crns_;
   std::map<std::string, std::vector<std::string>> registered_;
+  bool po1_decision_due_ = false;  // demo.po1 has a community sentence awaiting a decision
 };
 
 bool AnyoneRegistered(store::Db& db) {

@@ -17,6 +17,9 @@ const base = process.env.PROBITY_URL
 const password = process.env.PROBITY_DEMO_PASSWORD
 assert.ok(base && password, 'PROBITY_URL and PROBITY_DEMO_PASSWORD must be set')
 
+// A caseload row's link to the person (the row may also link to their enforcement alerts).
+const personLink = 'a:not([href$="/enforcement"])'
+
 let browser
 before(async () => {
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
@@ -87,17 +90,17 @@ test('a practitioner signs in, works a case and signs out', async () => {
   assert.deepEqual(crns, [...crns].sort())
 
   // Search by the first person's surname finds them.
-  const firstName = await page.locator('#caseload tbody tr').first().locator('a').innerText()
+  const firstName = await page.locator('#caseload tbody tr').first().locator(personLink).innerText()
   const surname = firstName.split(',')[0]
   await page.getByLabel('Search by name or CRN').fill(surname)
   await page.getByRole('button', { name: 'Search' }).click()
   assert.match(page.url(), /q=/)
-  const found = await page.locator('#caseload tbody tr a').allInnerTexts()
+  const found = await page.locator(`#caseload tbody tr ${personLink}`).allInnerTexts()
   assert.ok(found.length > 0 && found.every((n) => n.startsWith(surname)), `search for ${surname} found ${found}`)
   await expectAccessible(page)
 
   // The person's overview.
-  await page.locator('#caseload tbody tr a').first().click()
+  await page.locator(`#caseload tbody tr ${personLink}`).first().click()
   assert.match(page.url(), /\/people\/[A-Z]\d{6}$/)
   const crn = page.url().split('/').pop()
   assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /\S+ \S+/)
@@ -155,7 +158,7 @@ test('a practitioner signs in, works a case and signs out', async () => {
 test('a note being written when the session ends is kept and offered back after signing in', async () => {
   const { context, page, problems } = await newPage()
   await signIn(page, 'demo.po1')
-  await page.locator('#caseload tbody tr a').first().click()
+  await page.locator(`#caseload tbody tr ${personLink}`).first().click()
   const crn = page.url().split('/').pop()
   await page.getByRole('link', { name: 'Add a contact' }).click()
   await page.getByLabel('Home visit').check()
@@ -206,7 +209,7 @@ function ukDay (days) {
 test('a practitioner books an appointment, rearranges it and finds it in the diary', async () => {
   const { context, page, problems } = await newPage()
   await signIn(page, 'demo.po1')
-  await page.locator('#caseload tbody tr a').first().click()
+  await page.locator(`#caseload tbody tr ${personLink}`).first().click()
   const crn = page.url().split('/').pop()
   const name = await page.getByRole('heading', { level: 1 }).innerText()
 
@@ -387,7 +390,7 @@ function ukNowPlus (minutes) {
 test('a practitioner decides not to enforce a failure; the SPO countersigns and it leaves the worklist', async () => {
   const { context, page, problems } = await newPage()
   await signIn(page, 'demo.po1')
-  await page.locator('#caseload tbody tr a').first().click()
+  await page.locator(`#caseload tbody tr ${personLink}`).first().click()
   const crn = page.url().split('/').pop()
 
   // A failure to record, through the pages: an appointment a couple of minutes from now (an
