@@ -301,10 +301,11 @@ TEST_P(EnforcementPagesTest, TheRecallTeamHasNoWorklistAndMakesNoDecisionsHere) 
   EXPECT_EQ(list.status, 403);
   EXPECT_FALSE(Has(list, "Fielding"));
   EXPECT_FALSE(Has(list, "href=\"/enforcement/worklist\""));
-  EXPECT_EQ(GetAs("demo.recall", DecisionForm(failed)).status, 403);
+  // No recall has been sent on the case: to the recall team it does not exist.
+  EXPECT_EQ(GetAs("demo.recall", DecisionForm(failed)).status, 404);
   const auto posted =
       PostAs("demo.recall", DecisionForm(failed), {{"kind", "not_enforced"}, {"rationale", "No."}});
-  EXPECT_EQ(posted.status, 403);
+  EXPECT_EQ(posted.status, 404);
   // The enforcement administrator sees the worklist and decides.
   ExpectIn(GetAs("demo.enforcement", kWorklist), {"Fielding, Sam"});
   EXPECT_EQ(GetAs("demo.enforcement", DecisionForm(failed)).status, 200);

@@ -216,8 +216,8 @@ TEST_P(ProceedingsPagesTest, AStepOutOfOrderIsRefusedWithTheErrorShownAndNothing
   ExpectIn(r, {"<a href=\"#steps\">Someone else recorded a step on these proceedings meanwhile",
                "Summons issued"});
   EXPECT_EQ(Events(), after);
-  // The recall team works on recalls, not breach proceedings.
-  EXPECT_EQ(GetAs("demo.recall", breach).status, 403);
+  // The recall team works on recalls sent to it, and cannot see this case at all.
+  EXPECT_EQ(GetAs("demo.recall", breach).status, 404);
 }
 
 TEST_P(ProceedingsPagesTest, ARecallIsEndorsedSentDecidedAndThePersonReturnedToCustody) {

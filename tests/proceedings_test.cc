@@ -366,16 +366,21 @@ TEST_P(ProceedingsTest, ARecallIsRequestedEndorsedSentDecidedAndThePersonReturne
   ExpectRefused(Step("demo.manager1", recall, "endorsements", {{"endorsed", true}}), 409,
                 "out_of_order", "kind", before);
   ExpectRefused(Step("demo.po1", recall, "sent"), 409, "out_of_order", "kind", before);
+  // Until it is sent, the recall team cannot see the case at all.
   ExpectRefused(Step("demo.recall", recall, "decision",
                      {{"decision", "standard"}, {"note", "Risk cannot be managed"}}),
-                409, "out_of_order", "kind", before);
+                404, "not_found", "", before);
+  EXPECT_EQ(As("demo.recall", "GET", kPerson).status, 404);
   clock_.Set(*ParseUtc("2026-11-17T09:00:00.000000Z"));
   ASSERT_EQ(Step("demo.spo1", recall, "endorsements", {{"endorsed", true}}).status, 200);
   ASSERT_EQ(Step("demo.manager1", recall, "endorsements", {{"endorsed", true}}).status, 200);
   before = EventCount();
-  ExpectRefused(Step("demo.recall", recall, "sent"), 403, "wrong_role", "", before);
+  ExpectRefused(Step("demo.recall", recall, "sent"), 404, "not_found", "", before);
   ASSERT_EQ(Step("demo.po1", recall, "sent").status, 200);
   EXPECT_EQ(recall["sent_on"], "2026-11-17");
+  // Sent, the case opens to the recall team, wherever it is held.
+  EXPECT_EQ(As("demo.recall", "GET", kPerson).status, 200);
+  ExpectRefused(Step("demo.recall", recall, "sent"), 403, "wrong_role", "", EventCount());
 
   // The recall team sees it in their list; others may not read the list.
   const auto queue = As("demo.recall", "GET", "/api/v1/recalls");

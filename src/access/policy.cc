@@ -101,6 +101,9 @@ Decision Decide(const Principal& who, Action action, const CaseAccess& on) {
   if (Has(on.excluded_staff, who.staff_id)) return Hide("excluded from this case");
   if (!on.restricted_to.empty() && !Has(on.restricted_to, who.staff_id))
     return Hide("case restricted to named staff");
+  // The recall team works recall requests from anywhere, and sees only the cases they came from.
+  if (who.role == Role::kRecallTeam && !on.recall_sent)
+    return Hide("the recall team sees only cases with a recall sent to it");
   const Reach reach = CaseReach(who.role, action);
   if (Covers(who, reach, on.team_id, on.pdu_id)) return Allow("in scope");
   // Refused. Someone who may read the case learns why; anyone else learns nothing, not even
@@ -114,6 +117,9 @@ Decision Decide(const Principal& who, Action action, const CaseAccess& on) {
 }
 
 CaseScope ScopeOf(const Principal& who, Action action) {
+  // The recall team lists recall requests (app::ListRecallRequests), never people: no case is
+  // open to it until a recall on it is sent, which a list of people cannot say.
+  if (who.role == Role::kRecallTeam) return {};
   switch (CaseReach(who.role, action)) {
     case Reach::kNone:
       return {};

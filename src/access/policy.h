@@ -35,6 +35,8 @@ struct CaseAccess {
   int64_t pdu_id = 0;
   std::vector<int64_t> excluded_staff;  // must never see it (e.g. a colleague's relative)
   std::vector<int64_t> restricted_to;   // when non-empty, only these staff may see it
+  // A recall on the case has been sent to the recall team: the one thing that opens a case to it.
+  bool recall_sent = false;
   bool restricted() const { return !excluded_staff.empty() || !restricted_to.empty(); }
 };
 
@@ -66,6 +68,7 @@ struct CaseScope {
   enum class Kind { kNone, kTeams, kPdus, kAll } kind = Kind::kNone;
   std::vector<int64_t> ids;  // team ids or PDU ids
 };
+// The recall team's scope is none: it lists recall requests, not people.
 CaseScope ScopeOf(const Principal& who, Action action);
 
 // Actions on nothing in particular: the organisation, accounts, the access log, figures.

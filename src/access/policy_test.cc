@@ -18,6 +18,7 @@ Principal As(Role role, std::vector<int64_t> teams, std::vector<int64_t> pdus, i
 const CaseAccess kTeam10Case{10, 1, {}, {}};
 const CaseAccess kTeam11Case{11, 1, {}, {}};
 const CaseAccess kTeam20Case{20, 2, {}, {}};
+const CaseAccess kTeam20RecallSent{20, 2, {}, {}, true};
 
 enum Want { kAllow, kDeny, kHide };
 
@@ -51,8 +52,13 @@ TEST(Decide, CaseAccessFollowsRoleAndScope) {
       {"enforcement admin enforces in PDU", enforcement, Action::kEnforce, kTeam10Case, kAllow},
       {"enforcement admin does not write contacts", enforcement, Action::kWriteCase, kTeam10Case,
        kDeny},
-      {"recall team reads licence cases anywhere", recall, Action::kReadCase, kTeam20Case, kAllow},
-      {"recall team does not allocate", recall, Action::kAllocateCase, kTeam20Case, kDeny},
+      {"recall team reads a case with a recall sent to it, anywhere", recall, Action::kReadCase,
+       kTeam20RecallSent, kAllow},
+      {"recall team decides a recall sent to it", recall, Action::kEnforce, kTeam20RecallSent,
+       kAllow},
+      {"recall team: a case with no recall sent to it does not exist", recall, Action::kReadCase,
+       kTeam20Case, kHide},
+      {"recall team does not allocate", recall, Action::kAllocateCase, kTeam20RecallSent, kDeny},
       {"analyst reads no records", analyst, Action::kReadCase, kTeam10Case, kHide},
       {"administrator reads no records", admin, Action::kReadCase, kTeam10Case, kHide},
       {"administrator writes no records, and learns nothing of them", admin, Action::kWriteCase,
@@ -125,7 +131,7 @@ TEST(ScopeOf, ListsMatchTheReachOfOneCase) {
   EXPECT_EQ(ScopeOf(po, Action::kReadCase).ids, std::vector<int64_t>{10});
   EXPECT_EQ(ScopeOf(po, Action::kAllocateCase).kind, CaseScope::Kind::kNone);
   EXPECT_EQ(ScopeOf(manager, Action::kReadCase).kind, CaseScope::Kind::kPdus);
-  EXPECT_EQ(ScopeOf(As(Role::kRecallTeam, {}, {}), Action::kReadCase).kind, CaseScope::Kind::kAll);
+  EXPECT_EQ(ScopeOf(As(Role::kRecallTeam, {}, {}), Action::kReadCase).kind, CaseScope::Kind::kNone);
   EXPECT_EQ(ScopeOf(As(Role::kAdministrator, {}, {}), Action::kReadCase).kind,
             CaseScope::Kind::kNone);
 }

@@ -181,12 +181,14 @@ Result<int> UpdatePerson(store::Transaction& tx, int64_t person_id, const Person
 
 std::optional<CaseAccessRecord> LoadCaseAccess(store::Transaction& tx, const std::string& crn) {
   long long id = 0, team_id = 0, pdu_id = 0;
-  int limited = 0;
-  tx.sql() << "SELECT p.id, p.team_id, t.pdu_id, p.limited FROM person p JOIN team t ON t.id = "
-              "p.team_id WHERE p.crn = :crn",
-      soci::use(crn), soci::into(id), soci::into(team_id), soci::into(pdu_id), soci::into(limited);
+  int limited = 0, recall_sent = 0;
+  tx.sql() << "SELECT p.id, p.team_id, t.pdu_id, p.limited, CASE WHEN EXISTS (SELECT 1 FROM recall "
+              "r WHERE r.person_id = p.id AND r.sent_on IS NOT NULL) THEN 1 ELSE 0 END FROM person "
+              "p JOIN team t ON t.id = p.team_id WHERE p.crn = :crn",
+      soci::use(crn), soci::into(id), soci::into(team_id), soci::into(pdu_id), soci::into(limited),
+      soci::into(recall_sent);
   if (!tx.sql().got_data()) return std::nullopt;
-  CaseAccessRecord out{id, crn, {team_id, pdu_id, {}, {}}};
+  CaseAccessRecord out{id, crn, {team_id, pdu_id, {}, {}, recall_sent != 0}};
   if (limited) {
     for (const auto& e : LoadAccessList(tx, "case_exclusion", id))
       out.access.excluded_staff.push_back(e.staff_id);
