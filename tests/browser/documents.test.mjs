@@ -3,39 +3,14 @@
 // person's documents and the letter itself are opened, checked with axe against WCAG 2.2 AA, and
 // printed through the "Print this letter" button. scripts/browser-tests.sh starts the server and
 // sets PROBITY_URL and PROBITY_DEMO_PASSWORD.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { createRequire } from 'node:module'
-
-const require = createRequire(new URL('../../frontend/package.json', import.meta.url))
-const { chromium, request } = require('playwright-core')
-const AxeBuilderModule = require('@axe-core/playwright')
-const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule
-const base = process.env.PROBITY_URL
-const password = process.env.PROBITY_DEMO_PASSWORD
-assert.ok(base && password, 'PROBITY_URL and PROBITY_DEMO_PASSWORD must be set')
-
-let browser
-before(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
-})
-after(async () => browser?.close())
-
-async function expectAccessible (page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze()
-  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-  assert.deepEqual(found, [], `accessibility violations on ${page.url()}`)
-}
+import { apiSession, base, expectAccessible, newPage, signIn } from './support.mjs'
 
 // Decides a letter on the first warning or compliance-letter alert in demo.po1's worklist;
 // returns the CRN.
 async function issueALetter () {
-  const api = await request.newContext({ baseURL: base })
-  const session = await api.post('/api/v1/session', { data: { username: 'demo.po1', password } })
-  assert.equal(session.status(), 201, await session.text())
-  const { csrf_token: csrf } = await session.json()
+  const { api, csrf } = await apiSession('demo.po1')
   const worklist = await api.get('/api/v1/enforcement/worklist?limit=200')
   assert.equal(worklist.status(), 200, await worklist.text())
   const kinds = { warning: 'warning_issued', compliance_letter: 'compliance_letter' }
@@ -52,15 +27,8 @@ async function issueALetter () {
 
 test('a letter is kept on the case and prints on its own', async () => {
   const crn = await issueALetter()
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const problems = []
-  page.on('pageerror', (e) => problems.push(`page error: ${e}`))
-
-  await page.goto(`${base}/`)
-  await page.getByLabel('Username').fill('demo.po1')
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  const { context, page, problems } = await newPage()
+  await signIn(page, 'demo.po1')
 
   await page.goto(`${base}/people/${crn}/documents`)
   await expectAccessible(page)

@@ -4,62 +4,12 @@
 // and found in the diary, signing out. axe checks every page visited
 // against WCAG 2.2 AA. scripts/browser-tests.sh starts the server and sets PROBITY_URL and
 // PROBITY_DEMO_PASSWORD.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { createRequire } from 'node:module'
-
-// The packages are installed with the front end (frontend/package.json), not beside the tests.
-const require = createRequire(new URL('../../frontend/package.json', import.meta.url))
-const { chromium, request } = require('playwright-core')
-const AxeBuilderModule = require('@axe-core/playwright')
-const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule
-const base = process.env.PROBITY_URL
-const password = process.env.PROBITY_DEMO_PASSWORD
-assert.ok(base && password, 'PROBITY_URL and PROBITY_DEMO_PASSWORD must be set')
+import { base, expectAccessible, newPage, password, request, signIn } from './support.mjs'
 
 // A caseload row's link to the person (the row may also link to their enforcement alerts).
 const personLink = 'a:not([href$="/enforcement"])'
-
-let browser
-before(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
-})
-after(async () => browser?.close())
-
-// A fresh browser context (its own cookies) with a page that fails the test on any script error,
-// console error or failed request.
-async function newPage () {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const problems = []
-  page.on('pageerror', (e) => problems.push(`page error: ${e}`))
-  page.on('console', (m) => {
-    // Failed loads are judged by the response listener below, which knows what was asked for.
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`)
-  })
-  page.on('response', (r) => {
-    // Pages answer 4xx on purpose (a form with errors); anything else failing is a fault.
-    if (r.status() >= 400 && r.request().resourceType() !== 'document') problems.push(`${r.status()} ${r.url()}`)
-  })
-  return { context, page, problems }
-}
-
-// Zero axe violations at WCAG 2.2 AA on the page as it is now.
-async function expectAccessible (page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze()
-  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-  assert.deepEqual(found, [], `accessibility violations on ${page.url()}`)
-}
-
-async function signIn (page, username) {
-  await page.goto(`${base}/`)
-  assert.match(page.url(), /\/sign-in/)
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-}
 
 test('a practitioner signs in, works a case and signs out', async () => {
   const { context, page, problems } = await newPage()

@@ -5,46 +5,14 @@
 // in the steps table and on the Enforcement tab; axe at WCAG 2.2 AA on every state. A practitioner
 // is turned away from the recall team's list. scripts/browser-tests.sh starts the server and sets
 // PROBITY_URL and PROBITY_DEMO_PASSWORD.
-import { test, before, after } from 'node:test'
+import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { createRequire } from 'node:module'
-
-const require = createRequire(new URL('../../frontend/package.json', import.meta.url))
-const { chromium, request } = require('playwright-core')
-const AxeBuilderModule = require('@axe-core/playwright')
-const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule
-const base = process.env.PROBITY_URL
-const password = process.env.PROBITY_DEMO_PASSWORD
-assert.ok(base && password, 'PROBITY_URL and PROBITY_DEMO_PASSWORD must be set')
-
-let browser
-before(async () => {
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
-})
-after(async () => browser?.close())
-
-async function expectAccessible (page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze()
-  const found = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)
-  assert.deepEqual(found, [], `accessibility violations on ${page.url()}`)
-}
-
-async function signIn (page, username) {
-  await page.goto(`${base}/`)
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-}
+import { apiSession, base, expectAccessible, newPage, signIn } from './support.mjs'
 
 // Initiates breach proceedings on the first open decision alert on a community sentence in the
 // enforcement administrator's worklist; returns the CRN.
 async function initiateABreach () {
-  const api = await request.newContext({ baseURL: base })
-  const session = await api.post('/api/v1/session', { data: { username: 'demo.enforcement', password } })
-  assert.equal(session.status(), 201, await session.text())
-  const { csrf_token: csrf } = await session.json()
+  const { api, csrf } = await apiSession('demo.enforcement')
   const worklist = await api.get('/api/v1/enforcement/worklist?limit=200')
   assert.equal(worklist.status(), 200, await worklist.text())
   const community = ['community_order', 'suspended_sentence_order']
@@ -62,10 +30,7 @@ async function initiateABreach () {
 
 test('breach proceedings are carried from initiation to their end through the breach page', async () => {
   const crn = await initiateABreach()
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const problems = []
-  page.on('pageerror', (e) => problems.push(`page error: ${e}`))
+  const { context, page, problems } = await newPage()
   await signIn(page, 'demo.enforcement')
 
   // From the person's Enforcement tab to the breach page.
