@@ -2,6 +2,7 @@
 
 #include "app/accounts.h"
 #include "app/seed_demo.h"
+#include "core/uk_time.h"
 #include "web/routes.h"
 
 namespace probity::testing {
@@ -68,6 +69,34 @@ void AppServerTest::AddDale(const std::string& crn) {
                      {"gender", "male"},
                      {"team_code", "NE-TYN-A"}});
   ASSERT_EQ(r.status, 201) << r.body;
+}
+
+int64_t AppServerTest::RecordFailure(const std::string& crn, int64_t sentence,
+                                     const std::string& uk_time, const std::string& judgement) {
+  const auto starts = ParseUkLocalTime(uk_time, "starts_at");
+  EXPECT_TRUE(starts) << uk_time;
+  if (!starts) return 0;
+  const std::string person = "/api/v1/people/" + crn;
+  clock_.Set(*starts - std::chrono::hours{24});
+  const auto booked = As("demo.po1", "POST", person + "/appointments",
+                         {{"type", "supervision"},
+                          {"starts_at", uk_time},
+                          {"duration_minutes", 30},
+                          {"office", "NE-WALL"},
+                          {"sentence_id", sentence}});
+  EXPECT_EQ(booked.status, 201) << booked.body;
+  if (booked.status != 201) return 0;
+  const int64_t id = nlohmann::json::parse(booked.body)["id"].get<int64_t>();
+  clock_.Set(*starts + std::chrono::hours{1});
+  nlohmann::json outcome = {{"version", 1},
+                            {"outcome", "failed_to_attend"},
+                            {"judgement", judgement},
+                            {"note", "Did not attend; no contact"}};
+  if (judgement == "acceptable") outcome["judgement_reason"] = "illness";
+  const auto recorded =
+      As("demo.po1", "POST", person + "/appointments/" + std::to_string(id) + "/outcome", outcome);
+  EXPECT_EQ(recorded.status, 200) << recorded.body;
+  return id;
 }
 
 void AppServerTest::AddAccount(const std::string& username, access::Role role,

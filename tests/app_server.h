@@ -38,6 +38,13 @@ class AppServerTest : public DbTest {
   // Registers Dale Robson (born 14 February 1988) as `crn` in the team of demo.po1, who
   // registers him: the person most scenario tests follow.
   void AddDale(const std::string& crn);
+  // Books a supervision appointment at NE-WALL on `sentence` of `crn` at `uk_time` (UK wall-clock
+  // time, "2026-11-02T10:00") as demo.po1 a day before, then, an hour after it, records that the
+  // person failed to attend, judged `judgement` ("acceptable" with the reason illness). The clock
+  // is left an hour after the appointment. Returns the appointment's id; 0 when it went wrong
+  // (the failed expectation says why).
+  int64_t RecordFailure(const std::string& crn, int64_t sentence, const std::string& uk_time,
+                        const std::string& judgement = "unacceptable");
   // Adds an account for a role the demo lacks (recall team, performance analyst).
   void AddAccount(const std::string& username, access::Role role,
                   std::vector<std::string> teams = {});

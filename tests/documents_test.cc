@@ -66,24 +66,7 @@ class DocumentsTest : public testing::PageTest {
   // Books a supervision appointment at `uk_time` (winter: UTC) and records that the person failed
   // to attend it, judged unacceptable. The clock ends an hour after it.
   int64_t Fail(int64_t sentence, const std::string& uk_time) {
-    const auto starts = *ParseUtc(uk_time + ":00.000000Z");
-    clock_.Set(starts - std::chrono::hours{24});
-    const auto booked = As("demo.po1", "POST", kApi + "/appointments",
-                           {{"type", "supervision"},
-                            {"starts_at", uk_time},
-                            {"duration_minutes", 30},
-                            {"office", "NE-WALL"},
-                            {"sentence_id", sentence}});
-    EXPECT_EQ(booked.status, 201) << booked.body;
-    const int64_t id = json::parse(booked.body)["id"];
-    clock_.Set(starts + std::chrono::hours{1});
-    const auto r = As("demo.po1", "POST", kApi + "/appointments/" + std::to_string(id) + "/outcome",
-                      {{"version", 1},
-                       {"outcome", "failed_to_attend"},
-                       {"judgement", "unacceptable"},
-                       {"note", "Did not attend; no contact"}});
-    EXPECT_EQ(r.status, 200) << r.body;
-    return id;
+    return RecordFailure(kCrn, sentence, uk_time);
   }
 
   json Decide(int64_t sentence, int64_t appointment, const std::string& kind,

@@ -61,28 +61,7 @@ class EnforcementPagesTest : public testing::PageTest {
   // Books a supervision appointment on the order at `uk_time` (booked the day before), then
   // records it an hour later as an unacceptable failure to attend. Returns the appointment's id.
   int64_t Failure(const std::string& crn, int64_t sentence_id, const std::string& uk_time) {
-    const auto start = ParseUkLocalTime(uk_time, "starts_at");
-    EXPECT_TRUE(start);
-    if (!start) return 0;
-    clock_.Set(*start - std::chrono::hours{24});
-    const auto booked = As("demo.po1", "POST", "/api/v1/people/" + crn + "/appointments",
-                           {{"type", "supervision"},
-                            {"starts_at", uk_time},
-                            {"duration_minutes", 60},
-                            {"office", "NE-WALL"},
-                            {"sentence_id", sentence_id}});
-    EXPECT_EQ(booked.status, 201) << booked.body;
-    if (booked.status != 201) return 0;
-    const int64_t id = booked.Json()["id"].get<int64_t>();
-    clock_.Set(*start + std::chrono::hours{1});
-    const auto recorded =
-        As("demo.po1", "POST",
-           "/api/v1/people/" + crn + "/appointments/" + std::to_string(id) + "/outcome",
-           {{"version", 1},
-            {"outcome", "failed_to_attend"},
-            {"judgement", "unacceptable"},
-            {"note", "Did not come; no contact."}});
-    EXPECT_EQ(recorded.status, 200) << recorded.body;
+    const int64_t id = RecordFailure(crn, sentence_id, uk_time);
     sessions_.clear();
     return id;
   }

@@ -62,26 +62,7 @@ class EnforcementTest : public testing::AppServerTest {
   // records that the person failed to attend, judged `judgement`. The clock ends an hour after.
   int64_t Fail(int64_t sentence, const std::string& uk_time,
                const std::string& judgement = "unacceptable") {
-    const auto starts = *ParseUtc(uk_time + ":00.000000Z");
-    clock_.Set(starts - std::chrono::hours{24});
-    const auto booked = As("demo.po1", "POST", kPerson + "/appointments",
-                           {{"type", "supervision"},
-                            {"starts_at", uk_time},
-                            {"duration_minutes", 30},
-                            {"office", "NE-WALL"},
-                            {"sentence_id", sentence}});
-    EXPECT_EQ(booked.status, 201) << booked.body;
-    const int64_t id = json::parse(booked.body)["id"];
-    clock_.Set(starts + std::chrono::hours{1});
-    json outcome = {{"version", 1},
-                    {"outcome", "failed_to_attend"},
-                    {"judgement", judgement},
-                    {"note", "Did not attend; no contact"}};
-    if (judgement == "acceptable") outcome["judgement_reason"] = "illness";
-    const auto r = As("demo.po1", "POST",
-                      kPerson + "/appointments/" + std::to_string(id) + "/outcome", outcome);
-    EXPECT_EQ(r.status, 200) << r.body;
-    return id;
+    return RecordFailure(kCrn, sentence, uk_time, judgement);
   }
 
   json Sentence(int64_t id) {

@@ -71,23 +71,7 @@ class ProceedingsPagesTest : public testing::PageTest {
 
   // An unacceptable failure to attend at `uk_time` (winter: UTC); the clock ends an hour after.
   int64_t Fail(int64_t sentence, const std::string& uk_time) {
-    const auto starts = *ParseUtc(uk_time + ":00.000000Z");
-    clock_.Set(starts - std::chrono::hours{24});
-    const auto booked = As("demo.po1", "POST", kApi + "/appointments",
-                           {{"type", "supervision"},
-                            {"starts_at", uk_time},
-                            {"duration_minutes", 30},
-                            {"office", "NE-WALL"},
-                            {"sentence_id", sentence}});
-    EXPECT_EQ(booked.status, 201) << booked.body;
-    const int64_t id = booked.Json()["id"];
-    clock_.Set(starts + std::chrono::hours{1});
-    const auto r = As("demo.po1", "POST", kApi + "/appointments/" + std::to_string(id) + "/outcome",
-                      {{"version", 1},
-                       {"outcome", "failed_to_attend"},
-                       {"judgement", "unacceptable"},
-                       {"note", "Did not attend; no contact"}});
-    EXPECT_EQ(r.status, 200) << r.body;
+    const int64_t id = RecordFailure(kCrn, sentence, uk_time);
     sessions_.clear();
     return id;
   }
