@@ -185,7 +185,7 @@ TEST_P(AppointmentPagesTest, TheListShowsWhatIsToComeThenWhatIsPastAndTheFirstAp
   EXPECT_TRUE(Has(before, "id=\"no-upcoming\""));
   EXPECT_TRUE(Has(before, "aria-current=\"page\" href=\"/people/X123456/appointments\">"))
       << "the Appointments tab is the current one";
-  EXPECT_FALSE(Has(before, "Tier:")) << "Sam has no tier: the header says nothing of one";
+  EXPECT_TRUE(Has(before, "Tier:")) << "Sam's order tiers the case: the header shows it";
   EXPECT_TRUE(Has(before, "govuk-tag--blue\">Due</strong> due by " + LongDate(due_by)));
 
   const int64_t earlier = Book("2026-11-23T10:00", {{"sentence_id", sentence_id_}});

@@ -81,6 +81,23 @@ TEST_P(CaseAccessTest, EveryCaseRouteAnswersEachRoleExactly) {
        {404, 201, 201, 403, 404, 404, 404},
        {404, 201, 404, 404, 404, 404, 404}},
       {"GET",
+       "/api/v1/people/{crn}/risk",
+       nullptr,
+       {200, 200, 200, 200, 404, 404, 404},
+       {404, 404, 404, 404, 404, 404, 404},
+       {404, 200, 200, 200, 404, 404, 404},
+       {404, 200, 404, 404, 404, 404, 404}},
+      {"POST",
+       "/api/v1/people/{crn}/rsr-assessments",
+       {{"percent", 7.1},
+        {"kind", "dynamic"},
+        {"assessed_on", "2026-11-02"},
+        {"assessed_by", "Jo Bloggs"}},
+       {201, 201, 201, 403, 404, 404, 404},
+       {404, 404, 404, 404, 404, 404, 404},
+       {404, 201, 201, 403, 404, 404, 404},
+       {404, 201, 404, 404, 404, 404, 404}},
+      {"GET",
        "/api/v1/people/{crn}/access",
        nullptr,
        {403, 200, 200, 403, 404, 404, 200},
@@ -99,7 +116,8 @@ TEST_P(CaseAccessTest, EveryCaseRouteAnswersEachRoleExactly) {
       path.replace(path.find("{crn}"), 5, crns[c]);
       for (size_t u = 0; u < users.size(); ++u) {
         SCOPED_TRACE(row.method + " " + path + " as " + users[u]);
-        const json body = row.method == "POST" ? alias() : json(nullptr);
+        const json body =
+            row.method == "POST" ? (row.body.is_null() ? alias() : row.body) : json(nullptr);
         const auto r = As(users[u], row.method, path, body);
         EXPECT_EQ(r.status, want[u]) << r.body;
       }

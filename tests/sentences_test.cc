@@ -69,9 +69,12 @@ class SentencesTest : public testing::AppServerTest {
     return {registered ? registered->person_id : 0, crn, false};
   }
 
+  // The case's events but the tier's own (tier.changed, which risk_record_test.cc follows).
   std::vector<store::EventRow> Events(const std::string& crn) {
     auto tx = db_->BeginRead();
-    return store::EventsForSubject(tx, crn);
+    auto events = store::EventsForSubject(tx, crn);
+    std::erase_if(events, [](const store::EventRow& e) { return e.kind == "tier.changed"; });
+    return events;
   }
 
   std::vector<cases::Contact> Timeline(const app::CaseRef& on) {
@@ -79,7 +82,9 @@ class SentencesTest : public testing::AppServerTest {
     cases::TimelineQuery q;
     q.person_id = on.person_id;
     q.limit = 200;
-    return cases::ReadTimeline(tx, q).items;
+    auto items = cases::ReadTimeline(tx, q).items;  // but the tier's own lines, as Events
+    std::erase_if(items, [](const cases::Contact& c) { return c.type == "tier.changed"; });
+    return items;
   }
 
   // The events after the first `skip` (registration), as (kind, payload).

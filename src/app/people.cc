@@ -6,6 +6,7 @@
 
 #include "access/store.h"
 #include "app/case_events.h"
+#include "app/risk.h"
 #include "cases/rules.h"
 #include "cases/store.h"
 #include "cases/vocabulary.h"
@@ -65,6 +66,7 @@ Result<PersonRegistered> RegisterPerson(store::Db& db, const store::Actor& by,
                   {"person.registered", payload,
                    "Registered in team " + in.team_code + ", awaiting allocation", std::nullopt},
                   now);
+  if (auto tier = RecalculateTier(tx, by, ref, now); !tier) return tier.error();
   tx.Commit();
   return PersonRegistered{*id, in.crn};
 }
@@ -97,6 +99,7 @@ Result<int> ChangePerson(store::Db& db, const store::Actor& by, const CaseRef& o
       tx, by, on,
       {"person.changed", {{"version", *version}, {"changes", changes}}, summary, std::nullopt},
       now);
+  if (auto tier = RecalculateTier(tx, by, on, now); !tier) return tier.error();
   tx.Commit();
   return version;
 }
@@ -173,6 +176,7 @@ Status RecordNeeds(store::Db& db, const store::Actor& by, const CaseRef& on,
                    "Needs assessed (" + std::to_string(needs.size()) + " areas)",
                    std::nullopt},
                   now);
+  if (auto tier = RecalculateTier(tx, by, on, now); !tier) return tier.error();
   tx.Commit();
   return Ok();
 }
@@ -201,6 +205,7 @@ Result<int64_t> AddRegistration(store::Db& db, const store::Actor& by, const Cas
                    summary,
                    std::nullopt},
                   now);
+  if (auto tier = RecalculateTier(tx, by, on, now); !tier) return tier.error();
   tx.Commit();
   return id;
 }
@@ -231,6 +236,7 @@ Result<int> EndRegistration(store::Db& db, const store::Actor& by, const CaseRef
                        " (" + reason + ")",
                    std::nullopt},
                   now);
+  if (auto tier = RecalculateTier(tx, by, on, now); !tier) return tier.error();
   tx.Commit();
   return version;
 }
@@ -279,6 +285,7 @@ Result<int64_t> AddConviction(store::Db& db, const store::Actor& by, const CaseR
                        " on " + c.conviction_date,
                    std::nullopt},
                   now);
+  if (auto tier = RecalculateTier(tx, by, on, now); !tier) return tier.error();
   tx.Commit();
   return id;
 }

@@ -5,6 +5,7 @@
 
 #include "app/case_events.h"
 #include "app/enforcement.h"
+#include "app/risk.h"
 #include "cases/sentence_store.h"
 #include "cases/store.h"
 #include "cases/vocabulary.h"
@@ -177,6 +178,8 @@ Result<int64_t> OpenBreach(store::Transaction& tx, const store::Actor& by, const
       now);
   enforcement::InsertBreachStep(
       tx, b.id, FirstStep<enforcement::BreachStep>("initiated", b.initiated_on, by, now, seq));
+  // A previous breach or recall is a tier input (women only).
+  if (auto tier = RecalculateTier(tx, by, on, now); !tier) return Unexpected{tier.error()};
   return b.id;
 }
 
@@ -222,6 +225,8 @@ Result<int64_t> OpenRecall(store::Transaction& tx, const store::Actor& by, const
       now);
   enforcement::InsertRecallStep(
       tx, r.id, FirstStep<enforcement::RecallStep>("requested", r.requested_on, by, now, seq));
+  // A previous breach or recall is a tier input (women only).
+  if (auto tier = RecalculateTier(tx, by, on, now); !tier) return Unexpected{tier.error()};
   return r.id;
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "app/case_events.h"
+#include "app/risk.h"
 #include "cases/sentence_store.h"
 #include "cases/vocabulary.h"
 
@@ -240,6 +241,7 @@ Result<SentenceRecord> AddSentence(store::Db& db, const store::Actor& by, const 
                    summary,
                    s.id},
                   now);
+  if (auto tier = RecalculateTier(tx, by, on, now); !tier) return tier.error();
   tx.Commit();
   return SentenceRecord{s, {}, {}};
 }
@@ -288,6 +290,7 @@ Result<SentenceRecord> TerminateSentence(store::Db& db, const store::Actor& by, 
     c.version = *v;
     RecordConditionEnded(tx, by, on, c, *v, std::string("sentence_ended"), now);
   }
+  if (auto tier = RecalculateTier(tx, by, on, now); !tier) return tier.error();
   tx.Commit();
   return record;
 }
@@ -314,6 +317,7 @@ Result<cases::Requirement> AddRequirement(store::Db& db, const store::Actor& by,
                        std::to_string(r.amount) + " " + r.unit,
                    r.sentence_id},
                   now);
+  if (auto tier = RecalculateTier(tx, by, on, now); !tier) return tier.error();
   tx.Commit();
   return requirement;
 }
@@ -350,6 +354,7 @@ Result<cases::Requirement> RecordRequirementProgress(store::Db& db, const store:
            std::to_string(r.progress) + " of " + std::to_string(r.amount) + " " + r.unit + " done",
        r.sentence_id},
       now);
+  if (auto tier = RecalculateTier(tx, by, on, now); !tier) return tier.error();
   tx.Commit();
   return after;
 }
@@ -368,6 +373,7 @@ Result<cases::Requirement> EndRequirement(store::Db& db, const store::Actor& by,
   if (!version) return version.error();
   after->version = *version;
   RecordRequirementEnded(tx, by, on, *after, *version, now);
+  if (auto tier = RecalculateTier(tx, by, on, now); !tier) return tier.error();
   tx.Commit();
   return after;
 }

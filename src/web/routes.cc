@@ -10,6 +10,7 @@
 #include "web/pages/pages.h"
 #include "web/people_routes.h"
 #include "web/proceedings_routes.h"
+#include "web/risk_routes.h"
 #include "web/sentence_routes.h"
 #include "web/staff_routes.h"
 #include "web/system_routes.h"
@@ -37,6 +38,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const
   AddEnforcementRoutes(router, auth);
   AddProceedingsRoutes(router, auth);
   AddDocumentRoutes(router, auth);
+  AddRiskRoutes(router, auth);
   pages::AddPages(router, pages::Site{auth, assets});
 }
 
