@@ -7,11 +7,13 @@
 // practitioner) and who sees the worklist (403 for the recall team); the caseload's open alerts.
 // The clock starts fixed at Monday 23 November 2026, 09:00 GMT.
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include <regex>
 
 #include "core/uk_time.h"
 #include "page_client.h"
+#include "web/pages/page.h"
 
 namespace probity {
 namespace {
@@ -338,6 +340,43 @@ TEST_P(EnforcementPagesTest, ASecondDecisionNotToEnforceNeedsASeniorManagersEndo
   ExpectIn(GetAs("demo.po1", endorsed.Header("Location")),
            {"Decision endorsed.", "Endorsed by</dt>", "Martin Reid"});
   EXPECT_FALSE(Has(GetAs("demo.po1", kWorklist), "Fielding, Sam"));
+}
+
+TEST_P(EnforcementPagesTest, ARationaleTypedWhenTheSessionEndsIsKeptForItsAuthor) {
+  const int64_t failed = Failure("X123456", sentence_id_, "2026-11-23T10:00");
+  const auto [cookie, csrf] = Session("demo.po1");
+  // The session ends (as when it times out); the browser still sends its cookie.
+  ASSERT_EQ(
+      Send("DELETE", "/api/v1/session", "", {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}).status,
+      204);
+  sessions_.clear();
+  const int64_t before = Events();
+  const std::string rationale = "In hospital that morning; discharge letter seen.";
+  const auto kept =
+      PostForm(DecisionForm(failed),
+               Form({{"csrf_token", csrf}, {"kind", "not_enforced"}, {"rationale", rationale}}),
+               {{"Cookie", cookie}});
+  EXPECT_EQ(kept.status, 303);
+  EXPECT_EQ(kept.Header("Location"),
+            "/sign-in?draft_kept=1&next=" + web::pages::UrlEncoded(DecisionForm(failed)));
+  EXPECT_EQ(Events(), before) << "a draft is not a record";
+
+  // Signed in again, the form offers it back, with the decision chosen; no one else sees it.
+  const auto form = GetAs("demo.po1", DecisionForm(failed));
+  ASSERT_EQ(form.status, 200) << form.body;
+  ExpectIn(form,
+           {"id=\"draft-kept\"", rationale + "</textarea>", "value=\"not_enforced\" checked"});
+  EXPECT_FALSE(Has(GetAs("demo.spo1", DecisionForm(failed)), rationale));
+
+  // Recorded, the draft is gone.
+  const auto decided = PostAs("demo.po1", DecisionForm(failed),
+                              {{"kind", "not_enforced"}, {"rationale", rationale}});
+  EXPECT_EQ(decided.status, 303) << decided.body;
+  EXPECT_GT(Events(), before);
+  long long drafts = -1;
+  auto tx = db_->BeginRead();
+  tx.sql() << "SELECT COUNT(*) FROM draft", soci::into(drafts);
+  EXPECT_EQ(drafts, 0);
 }
 
 PROBITY_ON_BOTH_BACKENDS(EnforcementPagesTest);

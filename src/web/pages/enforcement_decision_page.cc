@@ -15,6 +15,7 @@
 #include "core/uk_time.h"
 #include "enforcement/rules.h"
 #include "web/case_gate.h"
+#include "web/pages/drafted_form.h"
 #include "web/pages/enforcement_pages.h"
 #include "web/pages/form.h"
 #include "web/pages/person_pages.h"
@@ -176,11 +177,49 @@ std::optional<Error> Undecidable(const enforcement::Alert& a) {
   return std::nullopt;
 }
 
+// The decision form keeps a draft when the session ends while someone writes: its subject is the
+// alert (CRN, sentence, failure), its page the form's own URL with that alert in the query.
+const DraftedForm& DecisionDraft() {
+  static const DraftedForm form{
+      "enforcement_decision",
+      {"kind", "rationale", "respond_by_day", "respond_by_month", "respond_by_year", "reasons",
+       "alternatives_tried", "conditions_breached"},
+      [](const Request& request) {
+        return std::string(request.Param("crn")) + "/" +
+               std::string(request.Query("sentence").value_or("")) + "/" +
+               std::string(request.Query("appointment").value_or(""));
+      },
+      [](const Request& request) { return request.target; }};
+  return form;
+}
+std::string DraftSubject(const AlertSubject& s) {
+  return s.on.crn + "/" + std::to_string(s.sentence.id) + "/" +
+         std::to_string(s.alert.appointment_id);
+}
+
 Result<Response> DecisionPage(const Site& site, const Request& request, const Principal& who) {
   auto s = AlertSubjectOf(site, request, who);
   if (!s) return s.error();
   if (auto refused = Undecidable(s->alert)) return *refused;
-  return DecisionForm(site, who, *s, {}, {{"errors", json::array()}}, 200);
+  json data = {{"errors", json::array()}};
+  DecisionValues v;
+  if (const auto draft = DraftFor(site, who, DecisionDraft(), DraftSubject(*s))) {
+    const auto field = [&draft](const char* name) {
+      const auto found = draft->fields.find(name);
+      return found == draft->fields.end() ? std::string() : found->second;
+    };
+    v = {field("kind"),
+         field("rationale"),
+         field("respond_by_day"),
+         field("respond_by_month"),
+         field("respond_by_year"),
+         field("reasons"),
+         field("alternatives_tried"),
+         {}};
+    for (auto& c : DraftValues(*draft, "conditions_breached")) v.conditions.insert(std::move(c));
+    data["draft_saved_at"] = LongDateTime(draft->saved_at);
+  }
+  return DecisionForm(site, who, *s, v, std::move(data), 200);
 }
 
 // The response date of the form (three fields), or nullopt with an error beside it when it is
@@ -219,20 +258,19 @@ std::string Wording(const Error& e) {
 constexpr std::string_view kFormFields[] = {"kind",    "rationale",          "respond_by",
                                             "reasons", "alternatives_tried", "conditions_breached"};
 
-Result<Response> PostDecision(const Site& site, const Request& request, const Principal& who) {
+Result<Response> PostDecision(const Site& site, const Request& request, const Principal& who,
+                              const FormFields& form) {
   auto s = AlertSubjectOf(site, request, who);
   if (!s) return s.error();
-  auto form = ParseFormBody(request);
-  if (!form) return form.error();
-  DecisionValues v{FormValue(*form, "kind"),
-                   FormValue(*form, "rationale"),
-                   FormValue(*form, "respond_by_day"),
-                   FormValue(*form, "respond_by_month"),
-                   FormValue(*form, "respond_by_year"),
-                   FormValue(*form, "reasons"),
-                   FormValue(*form, "alternatives_tried"),
+  DecisionValues v{FormValue(form, "kind"),
+                   FormValue(form, "rationale"),
+                   FormValue(form, "respond_by_day"),
+                   FormValue(form, "respond_by_month"),
+                   FormValue(form, "respond_by_year"),
+                   FormValue(form, "reasons"),
+                   FormValue(form, "alternatives_tried"),
                    {}};
-  for (auto [it, end] = form->equal_range("conditions_breached"); it != end; ++it)
+  for (auto [it, end] = form.equal_range("conditions_breached"); it != end; ++it)
     if (!it->second.empty()) v.conditions.insert(it->second);
 
   json data = {{"errors", json::array()}};
@@ -269,6 +307,7 @@ Result<Response> PostDecision(const Site& site, const Request& request, const Pr
   if (HasErrors(data)) return DecisionForm(site, who, *s, v, std::move(data), 400);
 
   auto done = app::RecordDecision(site.auth.db(), ActorOf(who), s->on, in, site.auth.clock().Now());
+  if (done) ForgetDrafts(site, who, DecisionDraft(), DraftSubject(*s));
   if (done)
     return SeeOther(EnforcementUrl(s->on.crn) + "?decided=" + enforcement::ToString(*kind) + "#" +
                     AlertAnchor(s->sentence.id, s->alert.appointment_id));
@@ -291,9 +330,12 @@ void AddDecisionFormPages(Router& router, const Site& site) {
       {"The form to record an enforcement decision on a failure"});
   router.Add(
       "POST", "/people/{crn}/enforcement/decisions/new",
-      SignedIn(site, [site](const Request& request,
-                            const Principal& who) { return PostDecision(site, request, who); }),
-      {"Record an enforcement decision on a failure"});
+      KeepingDraft(site, DecisionDraft(),
+                   [site](const Request& request, const Principal& who, const FormFields& form) {
+                     return PostDecision(site, request, who, form);
+                   }),
+      {"Record an enforcement decision on a failure; keeps a draft if the session has "
+       "ended"});
 }
 
 }  // namespace probity::web::pages

@@ -2,7 +2,6 @@
 
 #include "access/policy.h"
 #include "app/contacts.h"
-#include "app/drafts.h"
 #include "appointments/store.h"
 #include "cases/contact_rules.h"
 #include "cases/store.h"
@@ -12,6 +11,7 @@
 #include "core/uk_time.h"
 #include "web/case_gate.h"
 #include "web/pages/appointment_pages.h"
+#include "web/pages/drafted_form.h"
 #include "web/person_json.h"
 
 namespace probity::web::pages {
@@ -21,7 +21,17 @@ namespace {
 using nlohmann::json;
 
 constexpr int kTimelinePage = 50;
-constexpr std::string_view kContactForm = "contact";
+// The contact form keeps a draft when the session ends while someone writes.
+const DraftedForm& ContactDraft() {
+  static const DraftedForm form{
+      "contact",
+      {"type", "note", "date", "time"},
+      [](const Request& request) { return std::string(request.Param("crn")); },
+      [](const Request& request) {
+        return "/people/" + std::string(request.Param("crn")) + "/contacts/new";
+      }};
+  return form;
+}
 
 // Dates in the record's JSON, made readable in place: each `field` of each object in `list`.
 void LongDates(json& list, std::initializer_list<const char*> fields) {
@@ -226,8 +236,7 @@ Result<Response> NewContactPage(const Site& site, const Request& request,
   if (!person) return Error::NotFound("not_found", "there is no such person");
   std::map<std::string, std::string> values;
   std::optional<UtcTime> saved_at;
-  if (auto draft =
-          app::FindDraft(site.auth.db(), who.account_id, std::string(kContactForm), on->crn)) {
+  if (auto draft = DraftFor(site, who, ContactDraft(), on->crn)) {
     values = draft->fields;
     saved_at = draft->saved_at;
   }
@@ -241,7 +250,7 @@ Result<Response> AddContact(const Site& site, const Request& request, const acce
   std::map<std::string, std::string> values;
   for (const char* field : {"type", "note", "date", "time"}) values[field] = FormValue(form, field);
   if (FormValue(form, "action") == "discard") {
-    app::DiscardDrafts(site.auth.db(), who.account_id, std::string(kContactForm), on->crn);
+    ForgetDrafts(site, who, ContactDraft(), on->crn);
     return SeeOther("/people/" + on->crn + "/contacts/new");
   }
   json errors = json::array();
@@ -261,7 +270,7 @@ Result<Response> AddContact(const Site& site, const Request& request, const acce
     auto recorded =
         app::RecordContact(site.auth.db(), ActorOf(who), *on, contact, site.auth.clock().Now());
     if (recorded) {
-      app::DiscardDrafts(site.auth.db(), who.account_id, std::string(kContactForm), on->crn);
+      ForgetDrafts(site, who, ContactDraft(), on->crn);
       return SeeOther("/people/" + on->crn + "/timeline?added=" + std::to_string(recorded->id));
     }
     if (recorded.error().kind != ErrorKind::kInvalid) return recorded.error();
@@ -298,31 +307,9 @@ void AddPersonPages(Router& router, const Site& site) {
              {"The form to add a contact, with any draft kept when a session ended"});
   router.Add(
       "POST", "/people/{crn}/contacts/new",
-      [site](const Request& request) -> Response {
-        auto form = ParseFormBody(request);
-        auto who = site.auth.Authenticate(request);
-        if (!who && who.error().kind == ErrorKind::kUnauthenticated) {
-          // The session ended while they typed: keep what they wrote for them, then sign in.
-          const std::string crn = std::string(request.Param("crn"));
-          const std::string next = "/people/" + crn + "/contacts/new";
-          const auto token = CookieValue(request, kSessionCookie);
-          if (form && token) {
-            drafts::Fields fields;
-            for (const char* field : {"type", "note", "date", "time"})
-              fields[field] = FormValue(*form, field);
-            if (app::KeepDraftOfEndedSession(site.auth.db(), *token, FormValue(*form, kCsrfField),
-                                             std::string(kContactForm), crn, fields,
-                                             site.auth.clock().Now()))
-              return SeeOther("/sign-in?draft_kept=1&next=" + UrlEncoded(next));
-          }
-          return SeeOther("/sign-in?next=" + UrlEncoded(next));
-        }
-        return SignedIn(
-            site, [site, &form](const Request& r, const access::Principal& p) -> Result<Response> {
-              if (!form) return form.error();
-              return AddContact(site, r, p, *form);
-            })(request);
-      },
+      KeepingDraft(site, ContactDraft(),
+                   [site](const Request& request, const access::Principal& who,
+                          const FormFields& form) { return AddContact(site, request, who, form); }),
       {"Add a contact; keeps a draft if the session has ended"});
 }
 
