@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "app/sign_in.h"
@@ -87,6 +88,19 @@ TEST_P(CliDbTest, MigrateSeedAndVerify) {
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
   EXPECT_EQ(verify.output.rfind("ok: ", 0), 0u) << verify.output;
   EXPECT_NE(verify.output.find("head "), std::string::npos);
+}
+
+// Every person's tier recalculated from the seeded record, with the counts as one line of JSON;
+// a bad --at is refused with exit 2.
+TEST_P(CliDbTest, RiskRecalculateTiersEveryoneAndReportsTheCounts) {
+  const std::string db = "--db " + Quote(url());
+  ASSERT_EQ(Probity("seed-demo --people 3 " + db).exit_code, 0);
+  const auto run = Probity("risk recalculate --at 2026-11-23T09:00:00.000000Z " + db);
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto counts = nlohmann::json::parse(run.output.substr(run.output.rfind("{\"")));
+  EXPECT_GE(counts["people"].get<int>(), 3);
+  EXPECT_EQ(counts["refused"], 0);
+  EXPECT_EQ(Probity("risk recalculate --at tomorrow " + db).exit_code, 2);
 }
 
 TEST_P(CliDbTest, DbMayComeFromTheEnvironment) {

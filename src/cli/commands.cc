@@ -17,6 +17,7 @@
 #include "cli/gen_data_command.h"
 #include "cli/listen_address.h"
 #include "cli/password_input.h"
+#include "cli/risk_command.h"
 #include "store/db.h"
 #include "store/event_log.h"
 #include "store/migrate.h"
@@ -296,6 +297,7 @@ Commands::Commands(CLI::App& app) {
   AddGenDataCommand(app, chosen_);
   AddCalcCommand(app, chosen_);
   AddEnforcementCommand(app, chosen_);
+  AddRiskCommand(app, chosen_);
 }
 
 int Commands::Run() { return chosen_ ? chosen_() : 2; }

@@ -7,8 +7,7 @@
 #include <string>
 
 #include "app/enforcement.h"
-#include "store/db.h"
-#include "store/migrate.h"
+#include "cli/batch_run.h"
 
 namespace probity::cli {
 
@@ -19,23 +18,10 @@ struct Options {
 };
 
 int Evaluate(const Options& o) {
-  auto fail = [](const Error& e, int code) {
-    std::cerr << "probity: " << e.message << "\n";
-    return code;
-  };
-  UtcTime now = SystemClock().Now();
-  if (!o.at.empty()) {
-    auto at = ParseUtc(o.at);
-    if (!at)
-      return fail(Error::Invalid("bad_time", "--at is an instant like 2026-11-23T09:00:00Z"), 2);
-    now = *at;
-  }
-  auto db = store::Db::Open(o.db, 1);
-  if (!db) return fail(db.error(), 1);
-  auto migrated = store::Migrate(**db);
-  if (!migrated) return fail(migrated.error(), 1);
+  auto started = StartBatchRun(o.db, o.at);
+  if (!started.db) return started.exit_code;
   const store::Actor system{"system:enforcement", std::nullopt};
-  const auto run = app::EvaluateAll(**db, system, now);
+  const auto run = app::EvaluateAll(*started.db, system, started.now);
   std::cout << nlohmann::json{{"sentences", run.sentences},
                               {"alerts", run.alerts},
                               {"open_alerts", run.open_alerts},
