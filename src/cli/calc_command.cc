@@ -12,6 +12,7 @@
 #include "store/migrate.h"
 #include "web/calendar_routes.h"
 #include "web/risk_json.h"
+#include "web/workload_json.h"
 
 namespace probity::cli {
 
@@ -110,6 +111,14 @@ void AddCalcCommand(CLI::App& app, std::function<int()>& chosen) {
       "prints {\"tier\", \"protect_level\", \"protect_points\", \"change_level\", "
       "\"change_points\", \"breakdown\", ...} (docs/risk.md)");
   tier->callback([&chosen] { chosen = [] { return Calculate(web::AnswerTier); }; });
+
+  auto* workload = calc->add_subcommand(
+      "workload",
+      "Workload points and capacity: reads {\"nominal_target\", \"default_hours\", "
+      "\"contracted_hours\", \"reduction_hours\", \"cases\", \"standard_reports\", "
+      "\"fast_reports\", \"candidate\"}, prints {\"points\", \"available_points\", "
+      "\"capacity_percent\", ...} (docs/workload.md)");
+  workload->callback([&chosen] { chosen = [] { return Calculate(web::AnswerWorkload); }; });
 }
 
 }  // namespace probity::cli

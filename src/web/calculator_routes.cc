@@ -1,6 +1,7 @@
 #include "web/calculator_routes.h"
 
 #include "web/risk_json.h"
+#include "web/workload_json.h"
 
 namespace probity::web {
 
@@ -25,6 +26,8 @@ void AddCalculatorRoutes(Router& router, const Auth& auth) {
              {"OGRS3: the chance of proven reoffending within one and two years"});
   router.Add("POST", "/api/v1/calculators/tier", Calculator(auth, AnswerTier),
              {"The tier (protect level A-D, change level 0-3) with the points behind it"});
+  router.Add("POST", "/api/v1/calculators/workload", Calculator(auth, AnswerWorkload),
+             {"Workload points, available points and capacity, before and after a candidate case"});
 }
 
 }  // namespace probity::web
