@@ -118,7 +118,8 @@ Result<json> AnswerWorkload(const json& body) {
     out["breakdown"].push_back(
         {{"item", row.item}, {"count", row.count}, {"weight", row.weight}, {"points", row.points}});
   if (candidate) {
-    if (candidate->count < 0) return Bad("candidate.count", "cannot be negative");
+    if (candidate->count < 0 || candidate->count > 100000)
+      return Bad("candidate.count", "must be from 0 to 100000");
     const int64_t after =
         points->total + workload::WeightOf(weights, *candidate) * candidate->count;
     out["points_after"] = after;

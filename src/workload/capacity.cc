@@ -4,8 +4,8 @@ namespace probity::workload {
 
 Result<int64_t> AvailablePoints(int64_t nominal, Hours default_hours, Hours contracted,
                                 Hours reduction) {
-  if (nominal <= 0)
-    return Error::Invalid("invalid_target", "The nominal target must be positive.",
+  if (nominal <= 0 || nominal > 1000000)
+    return Error::Invalid("invalid_target", "The nominal target must be from 1 to 1000000.",
                           "nominal_target");
   if (default_hours <= 0 || default_hours > 8000)
     return Error::Invalid("invalid_hours", "Default hours must be over 0 and at most 80.",

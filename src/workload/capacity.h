@@ -10,8 +10,9 @@ namespace probity::workload {
 
 // trunc(nominal x (contracted - reduction) / default), hours in hundredths; 0 if not positive.
 // kInvalid: contracted over 80 h or negative ("contracted_hours"), reduction negative
-// ("reduction_hours"), nominal or default not positive. A reduction over contracted hours is
-// capped (the answer is 0 available points), as the allowances are.
+// ("reduction_hours"), nominal not from 1 to 1000000, default not over 0 and at most 80 h. A
+// reduction over contracted hours is capped (the answer is 0 available points), as the allowances
+// are.
 Result<int64_t> AvailablePoints(int64_t nominal, Hours default_hours, Hours contracted,
                                 Hours reduction);
 

@@ -2,6 +2,11 @@
 
 namespace probity::workload {
 
+namespace {
+// Far above any caseload; keeps count x weight far from overflow.
+constexpr int64_t kMaxCount = 100000;
+}  // namespace
+
 int64_t WeightOf(const Weightings& w, const CaseCount& c) {
   if (!c.tier || *c.tier < 0 || *c.tier > 15) return 0;
   const Row& row = c.young_adult                         ? w.young_adult
@@ -27,10 +32,10 @@ Result<Points> CalculatePoints(const Weightings& w, const PointsInput& in) {
     out.breakdown.push_back({item, c.count, weight, weight * c.count});
     out.total += weight * c.count;
   }
-  if (in.standard_reports < 0)
-    return Error::Invalid("negative_count", "A count cannot be negative.", "standard_reports");
-  if (in.fast_reports < 0)
-    return Error::Invalid("negative_count", "A count cannot be negative.", "fast_reports");
+  if (in.standard_reports < 0 || in.standard_reports > kMaxCount)
+    return Error::Invalid("invalid_count", "A count must be from 0 to 100000.", "standard_reports");
+  if (in.fast_reports < 0 || in.fast_reports > kMaxCount)
+    return Error::Invalid("invalid_count", "A count must be from 0 to 100000.", "fast_reports");
   out.breakdown.push_back({"standard reports", in.standard_reports, w.standard_report,
                            in.standard_reports * w.standard_report});
   out.breakdown.push_back(

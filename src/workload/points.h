@@ -40,8 +40,8 @@ struct Points {
 // The weight of one case of this type, tier and age group.
 int64_t WeightOf(const Weightings& w, const CaseCount& c);
 
-// kInvalid naming the field ("cases[2].count", "standard_reports") for a negative count or a
-// tier index out of range.
+// kInvalid naming the field ("cases[2].count", "standard_reports") for a count below 0 or over
+// 100000, or a tier index out of range.
 Result<Points> CalculatePoints(const Weightings& w, const PointsInput& in);
 
 }  // namespace probity::workload

@@ -53,6 +53,7 @@ TEST(Points, RefusesNamingTheField) {
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error().field, "cases[1].count");
   EXPECT_EQ(CalculatePoints(DefaultWeightings(), {{}, -1, 0}).error().field, "standard_reports");
+  EXPECT_EQ(CalculatePoints(DefaultWeightings(), {{}, 0, 100001}).error().field, "fast_reports");
   EXPECT_EQ(CalculatePoints(DefaultWeightings(), {{{CaseType::kCustody, 16, false, 1}}, 0, 0})
                 .error()
                 .field,
@@ -65,6 +66,8 @@ TEST(Capacity, AvailablePointsVectors) {
   EXPECT_EQ(*AvailablePoints(2176, 3700, 3700, 5000), 0);  // reduction capped at contracted
   EXPECT_EQ(AvailablePoints(2176, 3700, 8100, 0).error().field, "contracted_hours");
   EXPECT_EQ(AvailablePoints(2176, 3700, -1, 0).error().field, "contracted_hours");
+  EXPECT_EQ(AvailablePoints(0, 3700, 3700, 0).error().field, "nominal_target");
+  EXPECT_EQ(AvailablePoints(2176, 0, 3700, 0).error().field, "default_hours");
   EXPECT_EQ(AvailablePoints(2176, 3700, 3700, -1).error().field, "reduction_hours");
 }
 
