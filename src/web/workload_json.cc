@@ -27,6 +27,7 @@ Result<workload::Hours> HoursField(const json& body, const char* field) {
   if (!body.contains(field)) return Bad(field, "is required");
   if (!body[field].is_number()) return Bad(field, "must be a number");
   const double x = body[field].get<double>() * 100;
+  if (!(std::fabs(x) < 1e9)) return Bad(field, "must be from 0 to 80");
   const double r = std::round(x);
   if (std::fabs(x - r) > 1e-6) return Bad(field, "must have at most two decimal places");
   return static_cast<workload::Hours>(r);

@@ -37,6 +37,7 @@ TEST(WorkloadJson, RefusesNamingTheField) {
       {"unknown field", json::json_pointer("/cases/0/colour"), 1, "cases[0].colour"},
       {"hours too fine", json::json_pointer("/reduction_hours"), 1.805, "reduction_hours"},
       {"hours over 80", json::json_pointer("/contracted_hours"), 81, "contracted_hours"},
+      {"hours enormous", json::json_pointer("/default_hours"), 1e300, "default_hours"},
       {"hours as text", json::json_pointer("/contracted_hours"), "37", "contracted_hours"},
   };
   for (const auto& c : cases) {
