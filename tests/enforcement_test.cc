@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app_server.h"
+#include "sentence_bodies.h"
 #include "store/event_log.h"
 
 namespace probity {
@@ -33,15 +34,8 @@ class EnforcementTest : public testing::AppServerTest {
   }
 
   int64_t AddLicence() {
-    const auto r = As("demo.po1", "POST", kPerson + "/sentences",
-                      {{"kind", "licence"},
-                       {"court", "Newcastle Crown Court"},
-                       {"offence", "Robbery"},
-                       {"offence_group", "robbery"},
-                       {"sentence_date", "2024-05-01"},
-                       {"length_months", 48},
-                       {"release_date", "2026-09-01"},
-                       {"licence_end", "2028-05-01"}});
+    const auto r =
+        As("demo.po1", "POST", kPerson + "/sentences", testing::RobberyLicenceJson("2026-09-01"));
     EXPECT_EQ(r.status, 201) << r.body;
     return json::parse(r.body)["id"];
   }

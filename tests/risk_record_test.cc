@@ -12,6 +12,7 @@
 #include "app/risk.h"
 #include "app/sentences.h"
 #include "app_server.h"
+#include "sentence_bodies.h"
 #include "store/event_log.h"
 
 namespace probity {
@@ -268,15 +269,7 @@ TEST_P(RiskRecordTest, TheApiRecordsRsrAndAnswersWhyTheCaseIsItsTier) {
   AddDale("X300001");
   if (HasFatalFailure()) return;
   const std::string person = "/api/v1/people/X300001";
-  const auto licence = As("demo.po1", "POST", person + "/sentences",
-                          {{"kind", "licence"},
-                           {"court", "Newcastle Crown Court"},
-                           {"offence", "Robbery"},
-                           {"offence_group", "robbery"},
-                           {"sentence_date", "2024-05-01"},
-                           {"length_months", 48},
-                           {"release_date", "2026-01-15"},
-                           {"licence_end", "2028-05-01"}});
+  const auto licence = As("demo.po1", "POST", person + "/sentences", testing::RobberyLicenceJson());
   ASSERT_EQ(licence.status, 201) << licence.body;
   const json good = {{"percent", 7.1},
                      {"kind", "dynamic"},

@@ -11,6 +11,7 @@
 #include "app/people.h"
 #include "app_server.h"
 #include "cases/timeline_store.h"
+#include "sentence_bodies.h"
 #include "store/event_log.h"
 
 namespace probity {
@@ -427,16 +428,7 @@ class SentencesHttpTest : public SentencesTest {
             {"offence", "Theft from a shop"}, {"offence_group", "theft_non_motor"},
             {"sentence_date", "2026-03-10"},  {"length_months", 12}};
   }
-  static json LicenceJson() {
-    return {{"kind", "licence"},
-            {"court", "Newcastle Crown Court"},
-            {"offence", "Robbery"},
-            {"offence_group", "robbery"},
-            {"sentence_date", "2024-05-01"},
-            {"length_months", 48},
-            {"release_date", "2026-01-15"},
-            {"licence_end", "2028-05-01"}};
-  }
+  static json LicenceJson() { return testing::RobberyLicenceJson(); }
 };
 
 TEST_P(SentencesHttpTest, ASentenceIsAddedListedProgressedAndTerminated) {

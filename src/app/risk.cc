@@ -105,6 +105,7 @@ struct Tiered {
   risk::Tier tier;
   std::optional<risk::StoredRsr> rsr;
   cases::Person person;
+  std::vector<cases::Need> needs;  // the latest of each need assessed
 };
 
 // The record's facts as of `today`, the question and the tier. nullopt person: no such case.
@@ -122,8 +123,8 @@ Result<Tiered> TierOfCase(store::Transaction& tx, const CaseRef& on, Date today)
   auto question = risk::TierFromRecord(facts, today);
   auto tier = risk::CalculateTier(question.input);
   if (!tier) return tier.error();
-  return Tiered{anything, std::move(question), std::move(*tier), std::move(rsr),
-                std::move(*person)};
+  return Tiered{anything,       std::move(question), std::move(*tier),
+                std::move(rsr), std::move(*person),  record.needs};
 }
 
 Status CheckRsr(const RsrInput& in, Date today) {
@@ -218,8 +219,10 @@ Result<RiskView> GetRisk(store::Db& db, const CaseRef& on, UtcTime now) {
   view.question = std::move(tiered->question);
   view.explanation = risk::ExplainTier(view.tier, view.question);
   view.rsr = std::move(tiered->rsr);
+  view.needs = std::move(tiered->needs);
   view.history = risk::LoadTierChanges(tx, tiered->person.id);
   view.rsr_history = risk::LoadRsrHistory(tx, tiered->person.id);
+  view.person = std::move(tiered->person);
   return view;
 }
 

@@ -53,11 +53,13 @@ Result<int64_t> RecordRsrAssessment(store::Db& db, const store::Actor& by, const
 // (pure and fast) with its explanation, OGRS3 or why it cannot be scored, the latest RSR, the
 // current ROSH and MAPPA, and the histories.
 struct RiskView {
+  cases::Person person;
   std::optional<std::string> stored_tier;  // person.tier
   risk::Tier tier;                         // as the record gives it today
   risk::TierQuestion question;
   risk::TierExplanation explanation;
   std::optional<risk::StoredRsr> rsr;        // the latest
+  std::vector<cases::Need> needs;            // the latest of each need assessed, any area
   std::vector<risk::TierChangeRow> history;  // newest first
   std::vector<risk::StoredRsr> rsr_history;  // newest first
 };

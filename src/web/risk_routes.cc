@@ -61,6 +61,9 @@ json RiskJson(const app::RiskView& v) {
                        {"event_seq", c.event_seq}});
   json rsr_history = json::array();
   for (const auto& r : v.rsr_history) rsr_history.push_back(RsrJson(r));
+  json needs = json::array();
+  for (const auto& n : v.needs)
+    needs.push_back({{"need", n.need}, {"severity", n.severity}, {"assessed_on", n.assessed_on}});
   const auto& in = v.question.input;
   return {{"tier", v.tier.Code()},
           {"stored_tier", OrNull(v.stored_tier)},
@@ -79,6 +82,7 @@ json RiskJson(const app::RiskView& v) {
           {"rsr", v.rsr ? RsrJson(*v.rsr) : json()},
           {"rosh", in.rosh ? json(risk::ToString(*in.rosh)) : json()},
           {"mappa_level", in.mappa_level ? json(*in.mappa_level) : json()},
+          {"needs", needs},
           {"history", history},
           {"rsr_history", rsr_history}};
 }

@@ -8,6 +8,7 @@
 #include "web/pages/enforcement_pages.h"
 #include "web/pages/person_pages.h"
 #include "web/pages/proceedings_pages.h"
+#include "web/pages/risk_pages.h"
 #include "web/pages/sign_in_pages.h"
 #include "web/pages/worklist_page.h"
 
@@ -24,6 +25,7 @@ void AddPages(Router& router, const Site& site) {
   AddEnforcementPages(router, site);
   AddWorklistPage(router, site);
   AddProceedingsPages(router, site);
+  AddRiskPages(router, site);
   router.SetNotFound([site](const Request& request) -> Response {
     const Error missing = Error::NotFound("not_found", "there is nothing at " + request.path);
     if (request.path.starts_with("/api/")) return ErrorResponse(missing, request.request_id);

@@ -53,6 +53,7 @@ json PersonHeader(const cases::Person& p, std::string_view active) {
           {"tab_timeline", active == "timeline"},
           {"tab_appointments", active == "appointments"},
           {"tab_enforcement", active == "enforcement"},
+          {"tab_risk", active == "risk"},
           {"tab_documents", active == "documents"},
           {"tab_contact", active == "contact"}};
 }

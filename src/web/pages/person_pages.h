@@ -17,8 +17,8 @@ namespace probity::web::pages {
 void AddPersonPages(Router& router, const Site& site);
 
 // The header every page of a case shows (name, CRN, date of birth, tier, restricted flag) and its
-// tabs, `active` ("overview", "timeline", "appointments", "enforcement", "documents",
-// "contact") marked as the current page.
+// tabs, `active` ("overview", "timeline", "appointments", "enforcement", "risk", "documents",
+// "contact") marked as the current page. The tier links to "why is this case B2?".
 nlohmann::json PersonHeader(const cases::Person& person, std::string_view active);
 
 // The overview for `who`, outside HTTP routing: for the benchmark.

@@ -13,6 +13,7 @@
 #include "core/uk_time.h"
 #include "enforcement/proceedings.h"
 #include "web/case_gate.h"
+#include "web/pages/date_field.h"
 #include "web/pages/enforcement_pages.h"
 #include "web/pages/form.h"
 #include "web/pages/person_pages.h"
@@ -67,45 +68,6 @@ Result<CaseView> CaseViewOf(const Site& site, const app::CaseRef& on, int64_t se
   for (auto& c : cases::LoadLicenceConditions(tx, on.person_id))
     if (c.sentence_id == sentence_id) view.conditions.push_back(std::move(c));
   return view;
-}
-
-// ---- Dates typed in GOV.UK date inputs ----
-
-struct TypedDay {
-  std::string day, month, year;
-  bool blank() const {
-    return Trimmed(day).empty() && Trimmed(month).empty() && Trimmed(year).empty();
-  }
-};
-
-TypedDay TypedDayOf(const FormFields& form, const std::string& name) {
-  return {FormValue(form, name + "_day"), FormValue(form, name + "_month"),
-          FormValue(form, name + "_year")};
-}
-
-// The date input partial's data: the first field's id is `id` (the error summary links to it),
-// its fields `name`_day, _month and _year; the error is the one AddError put beside `id`.
-json DateInput(const std::string& id, const std::string& name, const std::string& legend,
-               const std::string& hint, const TypedDay& typed, const json& data) {
-  const std::string error_key = id + "_error";
-  return {
-      {"id", id},           {"name", name},
-      {"legend", legend},   {"hint", hint},
-      {"day", typed.day},   {"month", typed.month},
-      {"year", typed.year}, {"error", data.contains(error_key) ? data[error_key] : json(nullptr)}};
-}
-
-// The date typed: nullopt when blank (`missing` the error then, or none when the date may be left
-// out) or not a real date (an error beside it).
-std::optional<Date> DayOf(json& data, const std::string& id, const TypedDay& typed,
-                          const char* missing) {
-  if (typed.blank()) {
-    if (missing) AddError(data, id, missing);
-    return std::nullopt;
-  }
-  const auto date = TypedDate(Trimmed(typed.day), Trimmed(typed.month), Trimmed(typed.year));
-  if (!date) AddError(data, id, "Enter a real date, such as 12 11 2026");
-  return date;
 }
 
 // One row of the steps table.
