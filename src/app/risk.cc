@@ -108,23 +108,70 @@ struct Tiered {
   std::vector<cases::Need> needs;  // the latest of each need assessed
 };
 
-// The record's facts as of `today`, the question and the tier. nullopt person: no such case.
-Result<Tiered> TierOfCase(store::Transaction& tx, const CaseRef& on, Date today) {
-  auto person = cases::FindPerson(tx, on.crn);
-  if (!person) return Error::NotFound("not_found", "there is no such person");
-  const auto record = cases::LoadCaseRecord(tx, *person);
+// The question and the tier as of `today` from a case record and the two facts its loader does
+// not hold (the latest RSR, and whether the person was ever breached or recalled).
+Result<Tiered> TierOf(cases::CaseRecord record, std::optional<risk::StoredRsr> rsr,
+                      bool breached_or_recalled, Date today) {
   auto facts = risk::FactsOf(record);
-  auto rsr = risk::LatestRsr(tx, person->id);
   if (rsr) facts.rsr = rsr->assessment;
-  facts.previous_breach_or_recall = risk::EverBreachedOrRecalled(tx, person->id);
+  facts.previous_breach_or_recall = breached_or_recalled;
   const bool anything = !facts.sentences.empty() || !facts.registrations.empty() ||
                         !facts.needs.empty() || !facts.convictions.empty() || facts.rsr ||
                         facts.previous_breach_or_recall;
   auto question = risk::TierFromRecord(facts, today);
   auto tier = risk::CalculateTier(question.input);
   if (!tier) return tier.error();
-  return Tiered{anything,       std::move(question), std::move(*tier),
-                std::move(rsr), std::move(*person),  record.needs};
+  return Tiered{anything,       std::move(question),      std::move(*tier),
+                std::move(rsr), std::move(record.person), std::move(record.needs)};
+}
+
+// The record's facts as of `today`, the question and the tier. kNotFound: no such case.
+Result<Tiered> TierOfCase(store::Transaction& tx, const CaseRef& on, Date today) {
+  auto person = cases::FindPerson(tx, on.crn);
+  if (!person) return Error::NotFound("not_found", "there is no such person");
+  auto rsr = risk::LatestRsr(tx, person->id);
+  const bool breached = risk::EverBreachedOrRecalled(tx, person->id);
+  return TierOf(cases::LoadCaseRecord(tx, *person), std::move(rsr), breached, today);
+}
+
+// Writes a tier change (tier_change, tier.changed, person.tier) when `tiered` is one, as
+// RecalculateTier describes; nullopt when it is not.
+std::optional<risk::TierChangeRow> RecordTierChange(store::Transaction& tx, const store::Actor& by,
+                                                    const CaseRef& on, const Tiered& tiered,
+                                                    UtcTime now) {
+  const auto& tier = tiered.tier;
+  const auto& stored = tiered.person.tier;
+  // A case is first tiered once its record holds something the tier reads: a person just
+  // registered, with nothing but their details, is not tiered D0 with an event of its own.
+  if (!stored && !tiered.anything) return std::nullopt;
+  if (!risk::TierChanged(stored, tier)) return std::nullopt;
+  const json inputs = InputsJson(tiered.question);
+  const json breakdown = BreakdownJson(tier);
+  const json payload = {{"from", OrNull(stored)},
+                        {"to", tier.Code()},
+                        {"protect_level", std::string(1, tier.protect_level)},
+                        {"protect_points", tier.protect_points},
+                        {"change_level", tier.change_level},
+                        {"change_points", tier.change_points},
+                        {"inputs", inputs},
+                        {"breakdown", breakdown}};
+  const CaseRef ref{tiered.person.id, on.crn, on.restricted};
+  risk::TierChangeRow row;
+  row.person_id = tiered.person.id;
+  row.from_tier = stored;
+  row.to_tier = tier.Code();
+  row.protect_level = tier.protect_level;
+  row.protect_points = tier.protect_points;
+  row.change_level = tier.change_level;
+  row.change_points = tier.change_points;
+  row.inputs = inputs.dump();
+  row.breakdown = breakdown.dump();
+  row.calculated_at = now;
+  row.event_seq = RecordCaseEvent(
+      tx, by, ref, {"tier.changed", payload, TierSummary(stored, tier), std::nullopt}, now);
+  row.id = risk::InsertTierChange(tx, row);
+  risk::SetStoredTier(tx, row.person_id, row.to_tier);
+  return row;
 }
 
 Status CheckRsr(const RsrInput& in, Date today) {
@@ -143,39 +190,7 @@ Result<std::optional<risk::TierChangeRow>> RecalculateTier(store::Transaction& t
                                                            const CaseRef& on, UtcTime now) {
   auto tiered = TierOfCase(tx, on, UkDateOf(now));
   if (!tiered) return tiered.error();
-  const auto& tier = tiered->tier;
-  const auto& stored = tiered->person.tier;
-  // A case is first tiered once its record holds something the tier reads: a person just
-  // registered, with nothing but their details, is not tiered D0 with an event of its own.
-  if (!stored && !tiered->anything) return std::optional<risk::TierChangeRow>{};
-  if (!risk::TierChanged(stored, tier)) return std::optional<risk::TierChangeRow>{};
-  const json inputs = InputsJson(tiered->question);
-  const json breakdown = BreakdownJson(tier);
-  const json payload = {{"from", OrNull(stored)},
-                        {"to", tier.Code()},
-                        {"protect_level", std::string(1, tier.protect_level)},
-                        {"protect_points", tier.protect_points},
-                        {"change_level", tier.change_level},
-                        {"change_points", tier.change_points},
-                        {"inputs", inputs},
-                        {"breakdown", breakdown}};
-  const CaseRef ref{tiered->person.id, on.crn, on.restricted};
-  risk::TierChangeRow row;
-  row.person_id = tiered->person.id;
-  row.from_tier = stored;
-  row.to_tier = tier.Code();
-  row.protect_level = tier.protect_level;
-  row.protect_points = tier.protect_points;
-  row.change_level = tier.change_level;
-  row.change_points = tier.change_points;
-  row.inputs = inputs.dump();
-  row.breakdown = breakdown.dump();
-  row.calculated_at = now;
-  row.event_seq = RecordCaseEvent(
-      tx, by, ref, {"tier.changed", payload, TierSummary(stored, tier), std::nullopt}, now);
-  row.id = risk::InsertTierChange(tx, row);
-  risk::SetStoredTier(tx, row.person_id, row.to_tier);
-  return std::optional<risk::TierChangeRow>{std::move(row)};
+  return RecordTierChange(tx, by, on, *tiered, now);
 }
 
 Result<int64_t> RecordRsrAssessment(store::Db& db, const store::Actor& by, const CaseRef& on,
@@ -231,29 +246,45 @@ TierRun RecalculateAllTiers(store::Db& db, const store::Actor& by, UtcTime now) 
   auto seconds = [](Clock::time_point from) {
     return std::chrono::duration<double>(Clock::now() - from).count();
   };
+  const Date today = UkDateOf(now);
   TierRun run;
-  auto started = Clock::now();
   std::vector<risk::PersonKey> people;
   {
+    const auto started = Clock::now();
     auto tx = db.BeginRead();
     people = risk::LoadPersonKeys(tx);
+    run.read_seconds += seconds(started);
   }
-  run.read_seconds = seconds(started);
-  started = Clock::now();
-  constexpr size_t kBatch = 300;
-  for (size_t i = 0; i < people.size(); i += kBatch) {
+  // A range of people at a time, read in a few queries (not a dozen a person), tiered and any
+  // changes written in one transaction: what is read is what is judged and written.
+  constexpr size_t kRange = 2000;
+  for (size_t i = 0; i < people.size(); i += kRange) {
+    const int64_t first = people[i].id;
+    const int64_t last = people[std::min(people.size(), i + kRange) - 1].id;
+    auto started = Clock::now();
     auto tx = db.BeginWrite();
-    for (size_t j = i; j < std::min(people.size(), i + kBatch); ++j) {
+    auto records = cases::LoadScoringRecords(tx, first, last);
+    auto rsrs = risk::LatestRsrInRange(tx, first, last);
+    const auto breached = risk::BreachedOrRecalledInRange(tx, first, last);
+    run.read_seconds += seconds(started);
+    started = Clock::now();
+    for (auto& record : records) {
       ++run.people;
-      auto changed = RecalculateTier(tx, by, {people[j].id, people[j].crn, false}, now);
-      if (!changed)
+      const int64_t id = record.person.id;
+      const CaseRef on{id, record.person.crn, record.person.limited};
+      auto rsr = rsrs.extract(id);
+      auto tiered =
+          TierOf(std::move(record),
+                 rsr ? std::optional<risk::StoredRsr>(std::move(rsr.mapped())) : std::nullopt,
+                 breached.contains(id), today);
+      if (!tiered)
         ++run.refused;
-      else if (*changed)
+      else if (RecordTierChange(tx, by, on, *tiered, now))
         ++run.changed;
     }
     tx.Commit();
+    run.write_seconds += seconds(started);
   }
-  run.write_seconds = seconds(started);
   return run;
 }
 

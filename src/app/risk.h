@@ -69,13 +69,16 @@ Result<RiskView> GetRisk(store::Db& db, const CaseRef& on, UtcTime now);
 struct TierRun {
   int64_t people = 0;
   int64_t changed = 0;
-  int64_t refused = 0;  // records CalculateTier could not tier (left as they were)
-  double read_seconds = 0;
-  double write_seconds = 0;
+  int64_t refused = 0;       // records CalculateTier could not tier (left as they were)
+  double read_seconds = 0;   // reading the records
+  double write_seconds = 0;  // tiering them and writing the changes
 };
-// Recalculates every person's tier, a few hundred people per write transaction, each as
-// RecalculateTier does (an event only where the tier changes). After a bulk load (gen-data writes
-// tiers of its own), this brings every person.tier to what the record gives.
+// Recalculates every person's tier as RecalculateTier does (an event only where the tier
+// changes), 2,000 people per write transaction, each range's records read in a few queries
+// (cases::LoadScoringRecords) rather than a dozen a person. After a bulk load (gen-data writes
+// tiers of its own) this brings every person.tier to what the record gives; run nightly
+// (`probity risk recalculate`), it records the changes time alone makes (a registration's end
+// date passing, a sentence starting).
 TierRun RecalculateAllTiers(store::Db& db, const store::Actor& by, UtcTime now);
 
 }  // namespace probity::app

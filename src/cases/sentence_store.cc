@@ -195,6 +195,35 @@ std::vector<Requirement> LoadRequirements(store::Transaction& tx, int64_t person
       ReadRequirement, person);
 }
 
+std::map<int64_t, std::vector<Sentence>> LoadSentencesInRange(store::Transaction& tx,
+                                                              int64_t first_id, int64_t last_id) {
+  std::map<int64_t, std::vector<Sentence>> out;
+  const long long first = first_id, last = last_id;
+  store::Rows(tx).Use(first).Use(last).Read(
+      From(kSentenceColumns, "sentence",
+           "person_id BETWEEN :a AND :b ORDER BY person_id, CASE WHEN status = 'active' THEN 0 "
+           "ELSE 1 END, sentence_date DESC, id DESC"),
+      [&](const soci::row& r) {
+        Sentence s = ReadSentence(r);
+        out[s.person_id].push_back(std::move(s));
+      });
+  return out;
+}
+
+std::map<int64_t, std::vector<Requirement>> LoadRequirementsInRange(store::Transaction& tx,
+                                                                    int64_t first_id,
+                                                                    int64_t last_id) {
+  std::map<int64_t, std::vector<Requirement>> out;
+  const long long first = first_id, last = last_id;
+  // The person's id follows the requirement's own columns, which ReadRequirement reads by place.
+  store::Rows(tx).Use(first).Use(last).Read(
+      std::string("SELECT ") + kRequirementColumns +
+          ", person_id FROM requirement WHERE person_id BETWEEN :a AND :b ORDER BY person_id, "
+          "sentence_id, id",
+      [&](const soci::row& r) { out[GetInt(r, r.size() - 1)].push_back(ReadRequirement(r)); });
+  return out;
+}
+
 std::vector<LicenceCondition> LoadLicenceConditions(store::Transaction& tx, int64_t person_id) {
   const long long person = person_id;
   return Select<LicenceCondition>(

@@ -27,6 +27,14 @@ std::map<int64_t, std::vector<Sentence>> LoadCurrentSentences(
     store::Transaction& tx, const std::vector<int64_t>& person_ids);
 // The requirements of all a person's sentences, by sentence then id.
 std::vector<Requirement> LoadRequirements(store::Transaction& tx, int64_t person_id);
+// The sentences and the requirements of every person with an id from first_id to last_id, by
+// person id, each list in the order LoadSentences and LoadRequirements give: for walks over every
+// case (a few queries a range rather than a few a person).
+std::map<int64_t, std::vector<Sentence>> LoadSentencesInRange(store::Transaction& tx,
+                                                              int64_t first_id, int64_t last_id);
+std::map<int64_t, std::vector<Requirement>> LoadRequirementsInRange(store::Transaction& tx,
+                                                                    int64_t first_id,
+                                                                    int64_t last_id);
 // The licence conditions of all a person's sentences, by sentence then id.
 std::vector<LicenceCondition> LoadLicenceConditions(store::Transaction& tx, int64_t person_id);
 

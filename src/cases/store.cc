@@ -2,6 +2,8 @@
 
 #include <soci/soci.h>
 
+#include <map>
+
 #include "cases/sentence_store.h"
 #include "store/bind.h"
 #include "store/dialect.h"
@@ -461,6 +463,62 @@ CaseRecord LoadCaseRecord(store::Transaction& tx, const Person& person) {
   out.sentences = LoadSentences(tx, person.id);
   out.requirements = LoadRequirements(tx, person.id);
   out.licence_conditions = LoadLicenceConditions(tx, person.id);
+  return out;
+}
+
+std::vector<CaseRecord> LoadScoringRecords(store::Transaction& tx, int64_t first_id,
+                                           int64_t last_id) {
+  std::vector<CaseRecord> out;
+  std::map<int64_t, size_t> at;  // person id -> index in out
+  const long long first = first_id, last = last_id;
+  store::Rows(tx).Use(first).Use(last).Read(
+      std::string("SELECT ") + kPersonColumns +
+          " FROM person p JOIN team t ON t.id = p.team_id LEFT JOIN staff s ON s.id = "
+          "p.officer_staff_id WHERE p.id BETWEEN :a AND :b ORDER BY p.id",
+      [&](const soci::row& r) {
+        at[GetInt(r, 0)] = out.size();
+        out.emplace_back().person = ReadPerson(r);
+      });
+  if (out.empty()) return out;
+  // Each row's person id is its last column; rows of a person id not read above (a person added
+  // meanwhile, in another transaction) are left out.
+  auto of = [&](const soci::row& r) -> CaseRecord* {
+    const auto it = at.find(GetInt(r, r.size() - 1));
+    return it == at.end() ? nullptr : &out[it->second];
+  };
+  store::Rows(tx).Use(first).Use(last).Read(
+      "SELECT id, need, severity, assessed_on, added_by, added_at, person_id FROM person_need "
+      "WHERE person_id BETWEEN :a AND :b ORDER BY person_id, need, assessed_on DESC, id DESC",
+      [&](const soci::row& r) {
+        CaseRecord* record = of(r);
+        if (!record) return;
+        Need n{GetInt(r, 0),  GetText(r, 1), GetText(r, 2),
+               GetText(r, 3), GetText(r, 4), Instant(r, 5)};
+        auto& needs = record->needs;
+        if (needs.empty() || needs.back().need != n.need) needs.push_back(std::move(n));
+      });
+  store::Rows(tx).Use(first).Use(last).Read(
+      std::string("SELECT ") + kRegistrationColumns +
+          ", r.person_id FROM registration r WHERE r.person_id BETWEEN :a AND :b ORDER BY "
+          "r.person_id, CASE WHEN r.end_date IS NULL THEN 0 ELSE 1 END, r.start_date DESC, r.id "
+          "DESC",
+      [&](const soci::row& r) {
+        if (CaseRecord* record = of(r)) record->registrations.push_back(ReadRegistration(r));
+      });
+  store::Rows(tx).Use(first).Use(last).Read(
+      "SELECT id, conviction_date, offence_group, offence, person_id FROM conviction WHERE "
+      "person_id BETWEEN :a AND :b ORDER BY person_id, conviction_date, id",
+      [&](const soci::row& r) {
+        if (CaseRecord* record = of(r))
+          record->convictions.push_back(
+              {GetInt(r, 0), GetText(r, 1), GetText(r, 2), GetOptionalText(r, 3)});
+      });
+  for (auto& [person_id, sentences] : LoadSentencesInRange(tx, first_id, last_id))
+    if (auto it = at.find(person_id); it != at.end())
+      out[it->second].sentences = std::move(sentences);
+  for (auto& [person_id, requirements] : LoadRequirementsInRange(tx, first_id, last_id))
+    if (auto it = at.find(person_id); it != at.end())
+      out[it->second].requirements = std::move(requirements);
   return out;
 }
 

@@ -131,6 +131,33 @@ bool EverBreachedOrRecalled(store::Transaction& tx, int64_t person_id) {
   return any == 1;
 }
 
+std::map<int64_t, StoredRsr> LatestRsrInRange(store::Transaction& tx, int64_t first_id,
+                                              int64_t last_id) {
+  std::map<int64_t, StoredRsr> out;
+  const long long first = first_id, last = last_id;
+  // Newest first within each person: the first row seen for a person is their latest.
+  store::Rows(tx).Use(first).Use(last).Read(
+      std::string("SELECT ") + kRsrColumns +
+          " FROM rsr_assessment WHERE person_id BETWEEN :a AND :b ORDER BY person_id, "
+          "assessed_on DESC, id DESC",
+      [&](const soci::row& r) {
+        StoredRsr rsr = ReadRsr(r);
+        out.try_emplace(rsr.person_id, std::move(rsr));
+      });
+  return out;
+}
+
+std::set<int64_t> BreachedOrRecalledInRange(store::Transaction& tx, int64_t first_id,
+                                            int64_t last_id) {
+  std::set<int64_t> out;
+  const long long a = first_id, b = last_id, c = first_id, d = last_id;
+  store::Rows(tx).Use(a).Use(b).Use(c).Use(d).Read(
+      "SELECT person_id FROM breach WHERE person_id BETWEEN :a AND :b UNION SELECT person_id "
+      "FROM recall WHERE person_id BETWEEN :c AND :d",
+      [&](const soci::row& r) { out.insert(GetInt(r, 0)); });
+  return out;
+}
+
 std::vector<PersonKey> LoadPersonKeys(store::Transaction& tx) {
   std::vector<PersonKey> out;
   store::Rows(tx).Read("SELECT id, crn FROM person ORDER BY id", [&](const soci::row& r) {

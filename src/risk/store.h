@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,6 +61,13 @@ void SetStoredTier(store::Transaction& tx, int64_t person_id, const std::string&
 
 // Whether the person has any breach proceedings or recall request, on any sentence, ever.
 bool EverBreachedOrRecalled(store::Transaction& tx, int64_t person_id);
+
+// For walks over every case, the people with ids from first_id to last_id: the latest assessment
+// of each who has one (as LatestRsr), and those ever breached or recalled.
+std::map<int64_t, StoredRsr> LatestRsrInRange(store::Transaction& tx, int64_t first_id,
+                                              int64_t last_id);
+std::set<int64_t> BreachedOrRecalledInRange(store::Transaction& tx, int64_t first_id,
+                                            int64_t last_id);
 
 // Every person's id and CRN, by id: what a recalculation of every tier walks.
 struct PersonKey {
