@@ -97,6 +97,15 @@ TEST_P(CaseAccessTest, EveryCaseRouteAnswersEachRoleExactly) {
        {404, 404, 404, 404, 404, 404, 404},
        {404, 201, 201, 403, 404, 404, 404},
        {404, 201, 404, 404, 404, 404, 404}},
+      // Everyone here is recorded as female: those allowed to write reach the 409 of a record
+      // that decides the scale; policy answers first.
+      {"POST",
+       "/api/v1/people/{crn}/risk-scale",
+       {{"scale", "male"}, {"reason", "a test of who may choose"}},
+       {409, 409, 409, 403, 404, 404, 404},
+       {404, 404, 404, 404, 404, 404, 404},
+       {404, 409, 409, 403, 404, 404, 404},
+       {404, 409, 404, 404, 404, 404, 404}},
       {"GET",
        "/api/v1/people/{crn}/access",
        nullptr,

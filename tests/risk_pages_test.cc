@@ -198,6 +198,69 @@ TEST_P(RiskPagesTest, HiddenCasesAreNotFoundAndReadersGetNoForms) {
   EXPECT_TRUE(Risk()["rsr"].is_null());
 }
 
+// A person recorded as other or not stated: OGRS3 waits for a practitioner to choose the scale;
+// the choice is refused for a person recorded as male or female (the record decides), recorded
+// with its reason on the page, and scores OGRS3 in the same transaction.
+TEST_P(RiskPagesTest, AScaleChosenForAPersonRecordedAsOtherLetsOgrs3Score) {
+  const std::string crn = "X500002", api = "/api/v1/people/" + crn,
+                    risk = "/people/" + crn + "/risk";
+  ASSERT_EQ(As("demo.po1", "POST", "/api/v1/people",
+               {{"crn", crn},
+                {"first_name", "Alex"},
+                {"last_name", "Rowe"},
+                {"date_of_birth", "1990-04-12"},
+                {"gender", "other"}})
+                .status,
+            201);
+  ASSERT_EQ(As("demo.po1", "POST", api + "/sentences", testing::RobberyLicenceJson()).status, 201);
+  ASSERT_EQ(As("demo.po1", "POST", api + "/convictions",
+               {{"conviction_date", "2015-06-01"}, {"offence_group", "theft_non_motor"}})
+                .status,
+            201);
+  auto view = As("demo.po1", "GET", api + "/risk").Json();
+  EXPECT_EQ(view["ogrs3"]["refused"]["code"], "gender_needs_choice");
+  EXPECT_TRUE(view["scale_choice"].is_null());
+  ExpectHas(GetAs("demo.po1", risk).body, "No scale has been chosen");
+
+  // The API refuses a bad scale, an empty reason, and any choice for a person recorded as male.
+  const int64_t before = Events();
+  auto refused = As("demo.po1", "POST", api + "/risk-scale", {{"scale", "other"}, {"reason", "x"}});
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(refused.Json()["error"]["field"], "scale");
+  refused = As("demo.po1", "POST", api + "/risk-scale", {{"scale", "female"}, {"reason", " "}});
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(refused.Json()["error"]["field"], "reason");
+  refused = As("demo.po1", "POST", kApi + "/risk-scale", {{"scale", "female"}, {"reason", "x"}});
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(refused.Json()["error"]["code"], "gender_recorded");
+
+  // The page refuses a blank form beside its fields.
+  Session("demo.po1");
+  const int64_t signed_in = Events();
+  const auto blank = PostAs("demo.po1", "/people/" + crn + "/risk-scale", {{"reason", ""}});
+  ASSERT_EQ(blank.status, 400);
+  ExpectHas(blank.body, "href=\"#scale\">Select the scale to score by");
+  ExpectHas(blank.body, "href=\"#reason\">Enter why this scale fits the person");
+  EXPECT_EQ(Events(), signed_in);
+  EXPECT_GE(signed_in, before);
+
+  const auto chosen =
+      PostAs("demo.po1", "/people/" + crn + "/risk-scale",
+             {{"scale", "female"}, {"reason", "Lives as a woman; agreed with Alex"}});
+  ASSERT_EQ(chosen.status, 303) << chosen.body;
+  const auto page = GetAs("demo.po1", risk + "?recorded=scale");
+  ExpectHas(page.body,
+            "<strong>Women&apos;s scale</strong>, chosen by Priya Okafor on 23 November 2026");
+  ExpectHas(page.body, "Lives as a woman; agreed with Alex");
+  view = As("demo.po1", "GET", api + "/risk").Json();
+  EXPECT_TRUE(view["ogrs3"].contains("one_year_percent")) << view["ogrs3"].dump();
+  EXPECT_EQ(view["scale_choice"]["scale"], "female");
+  EXPECT_EQ(view["scale_choice"]["chosen_by"], "Priya Okafor");
+  const auto timeline = As("demo.po1", "GET", api + "/timeline");
+  ExpectHas(timeline.body,
+            "Scale for scoring chosen: women's (Lives as a woman; agreed with Alex)");
+}
+
 PROBITY_ON_BOTH_BACKENDS(RiskPagesTest);
 
 }  // namespace

@@ -14,6 +14,7 @@ namespace probity::app {
 // FROZEN event kinds and payload fields (they are in the hash chain). The subject is the CRN.
 //   rsr.recorded  {percent (exact decimal text, "7.1"), kind (static|dynamic), assessed_on,
 //                  assessed_by}
+//   risk.scale_chosen {scale (male|female), reason}
 //   tier.changed  {from (null: never tiered), to, protect_level, protect_points, change_level,
 //                  change_points,
 //                  inputs: {gender, rsr_percent (decimal text or null), rosh, mappa_level,
@@ -108,30 +109,41 @@ struct Tiered {
   std::vector<cases::Need> needs;  // the latest of each need assessed
 };
 
-// The question and the tier as of `today` from a case record and the two facts its loader does
-// not hold (the latest RSR, and whether the person was ever breached or recalled).
-Result<Tiered> TierOf(cases::CaseRecord record, std::optional<risk::StoredRsr> rsr,
-                      bool breached_or_recalled, Date today) {
+// What the tier reads that the case record loader does not hold.
+struct OtherFacts {
+  std::optional<risk::StoredRsr> rsr;  // the latest
+  bool breached_or_recalled = false;   // ever, on any sentence
+  std::optional<risk::Gender> chosen_scale;
+};
+
+// The question and the tier as of `today` from a case record and the other facts.
+Result<Tiered> TierOf(cases::CaseRecord record, OtherFacts other, Date today) {
   auto facts = risk::FactsOf(record);
-  if (rsr) facts.rsr = rsr->assessment;
-  facts.previous_breach_or_recall = breached_or_recalled;
+  if (other.rsr) facts.rsr = other.rsr->assessment;
+  facts.previous_breach_or_recall = other.breached_or_recalled;
+  facts.chosen_scale = other.chosen_scale;
   const bool anything = !facts.sentences.empty() || !facts.registrations.empty() ||
                         !facts.needs.empty() || !facts.convictions.empty() || facts.rsr ||
                         facts.previous_breach_or_recall;
   auto question = risk::TierFromRecord(facts, today);
   auto tier = risk::CalculateTier(question.input);
   if (!tier) return tier.error();
-  return Tiered{anything,       std::move(question),      std::move(*tier),
-                std::move(rsr), std::move(record.person), std::move(record.needs)};
+  return Tiered{anything,
+                std::move(question),
+                std::move(*tier),
+                std::move(other.rsr),
+                std::move(record.person),
+                std::move(record.needs)};
 }
 
 // The record's facts as of `today`, the question and the tier. kNotFound: no such case.
 Result<Tiered> TierOfCase(store::Transaction& tx, const CaseRef& on, Date today) {
   auto person = cases::FindPerson(tx, on.crn);
   if (!person) return Error::NotFound("not_found", "there is no such person");
-  auto rsr = risk::LatestRsr(tx, person->id);
-  const bool breached = risk::EverBreachedOrRecalled(tx, person->id);
-  return TierOf(cases::LoadCaseRecord(tx, *person), std::move(rsr), breached, today);
+  OtherFacts other{risk::LatestRsr(tx, person->id), risk::EverBreachedOrRecalled(tx, person->id),
+                   std::nullopt};
+  if (auto choice = risk::LatestScaleChoice(tx, person->id)) other.chosen_scale = choice->scale;
+  return TierOf(cases::LoadCaseRecord(tx, *person), std::move(other), today);
 }
 
 // Writes a tier change (tier_change, tier.changed, person.tier) when `tiered` is one, as
@@ -224,6 +236,42 @@ Result<int64_t> RecordRsrAssessment(store::Db& db, const store::Actor& by, const
   return rsr.id;
 }
 
+Result<int64_t> ChooseRiskScale(store::Db& db, const store::Actor& by, const CaseRef& on,
+                                const ScaleInput& in, UtcTime now) {
+  const auto scale = risk::ParseGender(in.scale);
+  if (!scale) return Error::Invalid("unknown_code", "scale is male or female", "scale");
+  if (auto s = cases::CheckText(in.reason, "reason", 1000); !s) return s.error();
+  auto tx = db.BeginWrite();
+  auto person = cases::FindPerson(tx, on.crn);
+  if (!person) return Error::NotFound("not_found", "there is no such person");
+  if (risk::ParseGender(person->gender)) {
+    Error recorded = Error::Conflict(
+        "gender_recorded", "the person is recorded as " + person->gender +
+                               ", and the record decides the scale: correct the person's details "
+                               "if that is wrong");
+    recorded.field = "scale";
+    return recorded;
+  }
+  risk::ScaleChoice choice;
+  choice.person_id = person->id;
+  choice.scale = *scale;
+  choice.reason = in.reason;
+  choice.chosen_by = by.id;
+  choice.chosen_at = now;
+  choice.event_seq = RecordCaseEvent(
+      tx, by, on,
+      {"risk.scale_chosen",
+       {{"scale", in.scale}, {"reason", in.reason}},
+       std::string("Scale for scoring chosen: ") +
+           (*scale == risk::Gender::kFemale ? "women's" : "men's") + " (" + in.reason + ")",
+       std::nullopt},
+      now);
+  choice.id = risk::InsertScaleChoice(tx, choice);
+  if (auto t = RecalculateTier(tx, by, on, now); !t) return t.error();
+  tx.Commit();
+  return choice.id;
+}
+
 Result<RiskView> GetRisk(store::Db& db, const CaseRef& on, UtcTime now) {
   auto tx = db.BeginRead();
   auto tiered = TierOfCase(tx, on, UkDateOf(now));
@@ -237,6 +285,9 @@ Result<RiskView> GetRisk(store::Db& db, const CaseRef& on, UtcTime now) {
   view.needs = std::move(tiered->needs);
   view.history = risk::LoadTierChanges(tx, tiered->person.id);
   view.rsr_history = risk::LoadRsrHistory(tx, tiered->person.id);
+  view.scale_choice = risk::LatestScaleChoice(tx, tiered->person.id);
+  if (view.scale_choice)
+    view.scale_choice->chosen_by_name = cases::ActorName(tx, view.scale_choice->chosen_by);
   view.person = std::move(tiered->person);
   return view;
 }
@@ -266,17 +317,18 @@ TierRun RecalculateAllTiers(store::Db& db, const store::Actor& by, UtcTime now) 
     auto records = cases::LoadScoringRecords(tx, first, last);
     auto rsrs = risk::LatestRsrInRange(tx, first, last);
     const auto breached = risk::BreachedOrRecalledInRange(tx, first, last);
+    const auto scales = risk::LatestScaleChoiceInRange(tx, first, last);
     run.read_seconds += seconds(started);
     started = Clock::now();
     for (auto& record : records) {
       ++run.people;
       const int64_t id = record.person.id;
       const CaseRef on{id, record.person.crn, record.person.limited};
-      auto rsr = rsrs.extract(id);
-      auto tiered =
-          TierOf(std::move(record),
-                 rsr ? std::optional<risk::StoredRsr>(std::move(rsr.mapped())) : std::nullopt,
-                 breached.contains(id), today);
+      OtherFacts other;
+      if (auto rsr = rsrs.extract(id)) other.rsr = std::move(rsr.mapped());
+      other.breached_or_recalled = breached.contains(id);
+      if (auto scale = scales.find(id); scale != scales.end()) other.chosen_scale = scale->second;
+      auto tiered = TierOf(std::move(record), std::move(other), today);
       if (!tiered)
         ++run.refused;
       else if (RecordTierChange(tx, by, on, *tiered, now))

@@ -49,6 +49,19 @@ struct RsrInput {
 Result<int64_t> RecordRsrAssessment(store::Db& db, const store::Actor& by, const CaseRef& on,
                                     const RsrInput& in, UtcTime now);
 
+struct ScaleInput {
+  std::string scale;   // "male" or "female"
+  std::string reason;  // why this scale fits the person
+};
+// Records the scale to score a person recorded as other or not stated by (event
+// risk.scale_chosen, a timeline line; the latest choice wins), then recalculates the tier in the
+// same transaction: OGRS3 can then be scored, and the women's scale counts its own factors.
+// kInvalid naming "scale" (not male or female) or "reason" (empty or too long); kConflict
+// "gender_recorded" for a person recorded as male or female, whose record decides. Returns the
+// choice's id.
+Result<int64_t> ChooseRiskScale(store::Db& db, const store::Actor& by, const CaseRef& on,
+                                const ScaleInput& in, UtcTime now);
+
 // What the risk page and GET /people/{crn}/risk show: the tier worked out live from the record
 // (pure and fast) with its explanation, OGRS3 or why it cannot be scored, the latest RSR, the
 // current ROSH and MAPPA, and the histories.
@@ -58,10 +71,11 @@ struct RiskView {
   risk::Tier tier;                         // as the record gives it today
   risk::TierQuestion question;
   risk::TierExplanation explanation;
-  std::optional<risk::StoredRsr> rsr;        // the latest
-  std::vector<cases::Need> needs;            // the latest of each need assessed, any area
-  std::vector<risk::TierChangeRow> history;  // newest first
-  std::vector<risk::StoredRsr> rsr_history;  // newest first
+  std::optional<risk::StoredRsr> rsr;             // the latest
+  std::vector<cases::Need> needs;                 // the latest of each need assessed, any area
+  std::vector<risk::TierChangeRow> history;       // newest first
+  std::vector<risk::StoredRsr> rsr_history;       // newest first
+  std::optional<risk::ScaleChoice> scale_choice;  // the latest, with the chooser's name
 };
 // kInvalid as CalculateTier when the record cannot be tiered.
 Result<RiskView> GetRisk(store::Db& db, const CaseRef& on, UtcTime now);

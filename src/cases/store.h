@@ -71,7 +71,7 @@ CaseRecord LoadCaseRecord(store::Transaction& tx, const Person& person);
 // The records of every person with an id from first_id to last_id, by id, holding what scoring a
 // case reads (the person, sentences, requirements, registrations, the latest need of each area,
 // convictions) in LoadCaseRecord's orders; aliases, addresses, keep-aparts and licence
-// conditions are left empty. For walks over every case: seven queries a range.
+// conditions are left empty. For walks over every case: six queries a range.
 std::vector<CaseRecord> LoadScoringRecords(store::Transaction& tx, int64_t first_id,
                                            int64_t last_id);
 

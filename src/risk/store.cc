@@ -158,6 +158,51 @@ std::set<int64_t> BreachedOrRecalledInRange(store::Transaction& tx, int64_t firs
   return out;
 }
 
+int64_t InsertScaleChoice(store::Transaction& tx, const ScaleChoice& c) {
+  const long long person = c.person_id, seq = c.event_seq;
+  const std::string scale = ToString(c.scale), at = FormatUtc(c.chosen_at);
+  long long id = 0;
+  tx.sql() << "INSERT INTO risk_scale_choice (person_id, scale, reason, chosen_by, chosen_at, "
+              "event_seq) VALUES (:p, :s, :r, :b, :a, :seq) RETURNING id",
+      soci::use(person), soci::use(scale), soci::use(c.reason), soci::use(c.chosen_by),
+      soci::use(at), soci::use(seq), soci::into(id);
+  return id;
+}
+
+std::optional<ScaleChoice> LatestScaleChoice(store::Transaction& tx, int64_t person_id) {
+  std::optional<ScaleChoice> out;
+  const long long id = person_id;
+  store::Rows(tx).Use(id).Read(
+      "SELECT id, person_id, scale, reason, chosen_by, chosen_at, event_seq FROM "
+      "risk_scale_choice WHERE person_id = :p ORDER BY id DESC LIMIT 1",
+      [&](const soci::row& r) {
+        ScaleChoice c;
+        c.id = GetInt(r, 0);
+        c.person_id = GetInt(r, 1);
+        c.scale = ParseGender(GetText(r, 2)).value_or(Gender::kMale);
+        c.reason = GetText(r, 3);
+        c.chosen_by = GetText(r, 4);
+        c.chosen_at = ParseUtc(GetText(r, 5)).value_or(UtcTime{});
+        c.event_seq = GetInt(r, 6);
+        out = std::move(c);
+      });
+  return out;
+}
+
+std::map<int64_t, Gender> LatestScaleChoiceInRange(store::Transaction& tx, int64_t first_id,
+                                                   int64_t last_id) {
+  std::map<int64_t, Gender> out;
+  const long long first = first_id, last = last_id;
+  // Oldest first: each later choice replaces the one before.
+  store::Rows(tx).Use(first).Use(last).Read(
+      "SELECT person_id, scale FROM risk_scale_choice WHERE person_id BETWEEN :a AND :b ORDER BY "
+      "person_id, id",
+      [&](const soci::row& r) {
+        if (auto scale = ParseGender(GetText(r, 1))) out[GetInt(r, 0)] = *scale;
+      });
+  return out;
+}
+
 std::vector<PersonKey> LoadPersonKeys(store::Transaction& tx) {
   std::vector<PersonKey> out;
   store::Rows(tx).Read("SELECT id, crn FROM person ORDER BY id", [&](const soci::row& r) {

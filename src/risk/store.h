@@ -62,6 +62,24 @@ void SetStoredTier(store::Transaction& tx, int64_t person_id, const std::string&
 // Whether the person has any breach proceedings or recall request, on any sentence, ever.
 bool EverBreachedOrRecalled(store::Transaction& tx, int64_t person_id);
 
+// The scale chosen for scoring a person recorded as other or not stated (the event
+// risk.scale_chosen is its truth). The latest wins.
+struct ScaleChoice {
+  int64_t id = 0;
+  int64_t person_id = 0;
+  Gender scale = Gender::kMale;
+  std::string reason;
+  std::string chosen_by;       // actor id
+  std::string chosen_by_name;  // filled by the caller (cases::ActorName), not stored
+  UtcTime chosen_at{};
+  int64_t event_seq = 0;
+};
+int64_t InsertScaleChoice(store::Transaction& tx, const ScaleChoice& choice);
+// The latest choice (the highest id); nullopt: none.
+std::optional<ScaleChoice> LatestScaleChoice(store::Transaction& tx, int64_t person_id);
+std::map<int64_t, Gender> LatestScaleChoiceInRange(store::Transaction& tx, int64_t first_id,
+                                                   int64_t last_id);
+
 // For walks over every case, the people with ids from first_id to last_id: the latest assessment
 // of each who has one (as LatestRsr), and those ever breached or recalled.
 std::map<int64_t, StoredRsr> LatestRsrInRange(store::Transaction& tx, int64_t first_id,

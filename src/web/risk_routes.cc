@@ -16,6 +16,7 @@ using access::Principal;
 using nlohmann::json;
 
 constexpr std::array kRsrFields = {"percent", "kind", "assessed_on", "assessed_by"};
+constexpr std::array kScaleFields = {"scale", "reason"};
 
 json RsrJson(const risk::StoredRsr& r) {
   return {{"id", r.id},
@@ -65,26 +66,32 @@ json RiskJson(const app::RiskView& v) {
   for (const auto& n : v.needs)
     needs.push_back({{"need", n.need}, {"severity", n.severity}, {"assessed_on", n.assessed_on}});
   const auto& in = v.question.input;
-  return {{"tier", v.tier.Code()},
-          {"stored_tier", OrNull(v.stored_tier)},
-          {"protect_level", std::string(1, v.tier.protect_level)},
-          {"protect_points", v.tier.protect_points},
-          {"change_level", v.tier.change_level},
-          {"change_points", v.tier.change_points},
-          {"explanation",
-           {{"title", e.title},
-            {"protect_summary", e.protect_summary},
-            {"protect", LinesJson(e.protect)},
-            {"change_summary", e.change_summary},
-            {"change", LinesJson(e.change)},
-            {"notes", e.notes}}},
-          {"ogrs3", ogrs3},
-          {"rsr", v.rsr ? RsrJson(*v.rsr) : json()},
-          {"rosh", in.rosh ? json(risk::ToString(*in.rosh)) : json()},
-          {"mappa_level", in.mappa_level ? json(*in.mappa_level) : json()},
-          {"needs", needs},
-          {"history", history},
-          {"rsr_history", rsr_history}};
+  return {
+      {"tier", v.tier.Code()},
+      {"stored_tier", OrNull(v.stored_tier)},
+      {"protect_level", std::string(1, v.tier.protect_level)},
+      {"protect_points", v.tier.protect_points},
+      {"change_level", v.tier.change_level},
+      {"change_points", v.tier.change_points},
+      {"explanation",
+       {{"title", e.title},
+        {"protect_summary", e.protect_summary},
+        {"protect", LinesJson(e.protect)},
+        {"change_summary", e.change_summary},
+        {"change", LinesJson(e.change)},
+        {"notes", e.notes}}},
+      {"ogrs3", ogrs3},
+      {"rsr", v.rsr ? RsrJson(*v.rsr) : json()},
+      {"rosh", in.rosh ? json(risk::ToString(*in.rosh)) : json()},
+      {"mappa_level", in.mappa_level ? json(*in.mappa_level) : json()},
+      {"needs", needs},
+      {"scale_choice", v.scale_choice ? json{{"scale", risk::ToString(v.scale_choice->scale)},
+                                             {"reason", v.scale_choice->reason},
+                                             {"chosen_by", v.scale_choice->chosen_by_name},
+                                             {"chosen_at", FormatUtc(v.scale_choice->chosen_at)}}
+                                      : json()},
+      {"history", history},
+      {"rsr_history", rsr_history}};
 }
 
 Result<app::RsrInput> ParseRsr(const json& b) {
@@ -100,6 +107,15 @@ Result<app::RsrInput> ParseRsr(const json& b) {
   auto by = RequiredString(b, "assessed_by");
   if (!by) return by.error();
   return app::RsrInput{*percent, *kind, *on, *by};
+}
+
+Result<app::ScaleInput> ParseScale(const json& b) {
+  if (auto ok = OnlyFields(b, kScaleFields); !ok) return ok.error();
+  auto scale = RequiredString(b, "scale");
+  if (!scale) return scale.error();
+  auto reason = RequiredString(b, "reason");
+  if (!reason) return reason.error();
+  return app::ScaleInput{*scale, *reason};
 }
 
 Result<Response> Answer(const Auth& auth, const app::CaseRef& on, int status) {
@@ -133,6 +149,21 @@ void AddRiskRoutes(Router& router, const Auth& auth) {
                       return Answer(auth, on, 201);
                     }),
              {"Record an RSR from an assessment; the tier is recalculated with it"});
+
+  router.Add("POST", "/api/v1/people/{crn}/risk-scale",
+             OnCase(auth, Action::kWriteCase,
+                    [&auth](const Request& request, const Principal& who,
+                            const app::CaseRef& on) -> Result<Response> {
+                      auto body = ParseJsonBody(request);
+                      if (!body) return body.error();
+                      auto in = ParseScale(*body);
+                      if (!in) return in.error();
+                      auto id = app::ChooseRiskScale(auth.db(), ActorOf(who), on, *in,
+                                                     auth.clock().Now());
+                      if (!id) return id.error();
+                      return Answer(auth, on, 201);
+                    }),
+             {"Choose the scale to score a person recorded as other or not stated by"});
 }
 
 }  // namespace probity::web

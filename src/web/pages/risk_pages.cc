@@ -100,20 +100,50 @@ json HistoryView(const std::vector<risk::TierChangeRow>& history) {
   return out;
 }
 
-// The banner after a form: "?recorded=rsr" or "?recorded=needs".
+// The banner after a form: "?recorded=rsr", "needs" or "scale".
 json Banner(const Request& request) {
   const auto what = request.Query("recorded");
+  if (what == "scale") return "Scale chosen. The tier has been worked out again.";
   if (what == "rsr") return "RSR assessment recorded. The tier has been worked out again.";
   if (what == "needs") return "Needs assessment recorded. The tier has been worked out again.";
   return nullptr;
 }
 
-Result<Response> RiskPage(const Site& site, const Request& request, const Principal& who) {
-  auto on = OpenCaseFor(site.auth, request, who, Action::kReadCase);
-  if (!on) return on.error();
-  auto view = app::GetRisk(site.auth.db(), *on, site.auth.clock().Now());
-  if (!view) return view.error();
-  const auto& v = *view;
+std::string RiskScaleUrl(const std::string& crn) { return "/people/" + crn + "/risk-scale"; }
+
+// The scale section for a person recorded as other or not stated: the choice in force and, for
+// those who record on cases, the form (with what was typed and its errors after a refusal).
+json ScaleSection(const Principal& who, const app::RiskView& v, const json& data,
+                  const std::string& scale_typed, const std::string& reason_typed) {
+  if (risk::ParseGender(v.person.gender)) return nullptr;  // male or female: the record decides
+  json section = {{"gender_label", Label(cases::Genders(), v.person.gender)}};
+  if (v.scale_choice)
+    section["chosen"] = {
+        {"label", v.scale_choice->scale == risk::Gender::kFemale ? "Women's scale" : "Men's scale"},
+        {"reason", v.scale_choice->reason},
+        {"by", v.scale_choice->chosen_by_name},
+        {"at", LongDateTime(v.scale_choice->chosen_at)}};
+  if (WritesCases(who)) {
+    json scales = json::array();
+    for (const auto& [code, label] :
+         {std::pair{"male", "Men's scale"}, {"female", "Women's scale"}})
+      scales.push_back({{"code", code},
+                        {"label", label},
+                        {"first", scales.empty()},
+                        {"chosen", scale_typed == code}});
+    section["form"] = {
+        {"action", RiskScaleUrl(v.person.crn)},
+        {"scales", std::move(scales)},
+        {"reason", reason_typed},
+        {"scale_error", data.contains("scale_error") ? data["scale_error"] : json(nullptr)},
+        {"reason_error", data.contains("reason_error") ? data["reason_error"] : json(nullptr)}};
+  }
+  return section;
+}
+
+Response RiskPanel(const Site& site, const Principal& who, const app::RiskView& v, json data,
+                   int status, const std::string& scale_typed = "",
+                   const std::string& reason_typed = "") {
   const auto& e = v.explanation;
   const std::string tier = v.tier.Code();
 
@@ -127,36 +157,70 @@ Result<Response> RiskPage(const Site& site, const Request& request, const Princi
     ogrs3["refused"] = AsSentence(v.question.ogrs3_refused->message);
   }
   const auto& in = v.question.input;
-  json data = {
-      {"header", PersonHeader(v.person, "risk")},
-      {"banner", Banner(request)},
-      {"tier", tier},
-      {"never_tiered", !v.stored_tier.has_value()},
-      // The stored tier lags the record only when time alone changed an input (a registration's
-      // end date passed): the nightly recalculation brings it up to date.
-      {"stored_tier", v.stored_tier && *v.stored_tier != tier ? json(*v.stored_tier) : json()},
-      {"title", e.title},
-      {"protect_summary", e.protect_summary},
-      {"protect", Lines(e.protect)},
-      {"change_summary", e.change_summary},
-      {"change", Lines(e.change)},
-      {"notes", e.notes},
-      {"has_notes", !e.notes.empty()},
-      {"ogrs3", std::move(ogrs3)},
-      {"rsr", v.rsr ? RsrView(*v.rsr) : json()},
-      {"rosh", in.rosh ? json(Label(cases::RoshLevels(), risk::ToString(*in.rosh))) : json()},
-      {"mappa", in.mappa_level ? json("Level " + std::to_string(*in.mappa_level)) : json()},
-      {"needs", NeedsView(v.needs)},
-      {"has_needs", !v.needs.empty()},
-      {"history", HistoryView(v.history)},
-      {"has_history", !v.history.empty()},
-      {"rsr_history", json::array()},
-      {"has_rsr_history", !v.rsr_history.empty()},
-      {"may_record", WritesCases(who)},
-      {"rsr_form_url", RsrFormUrl(on->crn)},
-      {"needs_form_url", NeedsFormUrl(on->crn)}};
+  if (!data.contains("errors")) data["errors"] = json::array();
+  data["scale"] = ScaleSection(who, v, data, scale_typed, reason_typed);
+  data.update(
+      {{"header", PersonHeader(v.person, "risk")},
+       {"tier", tier},
+       {"never_tiered", !v.stored_tier.has_value()},
+       // The stored tier lags the record only when time alone changed an input (a registration's
+       // end date passed): the nightly recalculation brings it up to date.
+       {"stored_tier", v.stored_tier && *v.stored_tier != tier ? json(*v.stored_tier) : json()},
+       {"title", e.title},
+       {"protect_summary", e.protect_summary},
+       {"protect", Lines(e.protect)},
+       {"change_summary", e.change_summary},
+       {"change", Lines(e.change)},
+       {"notes", e.notes},
+       {"has_notes", !e.notes.empty()},
+       {"ogrs3", std::move(ogrs3)},
+       {"rsr", v.rsr ? RsrView(*v.rsr) : json()},
+       {"rosh", in.rosh ? json(Label(cases::RoshLevels(), risk::ToString(*in.rosh))) : json()},
+       {"mappa", in.mappa_level ? json("Level " + std::to_string(*in.mappa_level)) : json()},
+       {"needs", NeedsView(v.needs)},
+       {"has_needs", !v.needs.empty()},
+       {"history", HistoryView(v.history)},
+       {"has_history", !v.history.empty()},
+       {"rsr_history", json::array()},
+       {"has_rsr_history", !v.rsr_history.empty()},
+       {"may_record", WritesCases(who)},
+       {"rsr_form_url", RsrFormUrl(v.person.crn)},
+       {"needs_form_url", NeedsFormUrl(v.person.crn)}});
   for (const auto& r : v.rsr_history) data["rsr_history"].push_back(RsrView(r));
-  return Page(site, &who, 200, FullName(v.person) + ": risk and tier", "risk", std::move(data));
+  return Page(site, &who, status, FullName(v.person) + ": risk and tier", "risk", std::move(data));
+}
+
+Result<Response> RiskPage(const Site& site, const Request& request, const Principal& who) {
+  auto on = OpenCaseFor(site.auth, request, who, Action::kReadCase);
+  if (!on) return on.error();
+  auto view = app::GetRisk(site.auth.db(), *on, site.auth.clock().Now());
+  if (!view) return view.error();
+  return RiskPanel(site, who, *view, {{"banner", Banner(request)}}, 200);
+}
+
+Result<Response> PostRiskScale(const Site& site, const Request& request, const Principal& who) {
+  auto on = OpenCaseFor(site.auth, request, who, Action::kWriteCase);
+  if (!on) return on.error();
+  auto form = ParseFormBody(request);
+  if (!form) return form.error();
+  const std::string scale = FormValue(*form, "scale"), reason = FormValue(*form, "reason");
+  json data = {{"errors", json::array()}};
+  if (scale.empty()) AddError(data, "scale", "Select the scale to score by");
+  if (Trimmed(reason).empty()) AddError(data, "reason", "Enter why this scale fits the person");
+  const auto now = site.auth.clock().Now();
+  int status = 400;
+  if (!HasErrors(data)) {
+    auto id = app::ChooseRiskScale(site.auth.db(), ActorOf(who), *on,
+                                   {scale, std::string(Trimmed(reason))}, now);
+    if (id) return SeeOther(RiskUrl(on->crn) + "?recorded=scale#scale-section");
+    const Error& e = id.error();
+    if (e.kind != ErrorKind::kInvalid && e.kind != ErrorKind::kConflict) return e;
+    if (e.kind == ErrorKind::kConflict) status = 409;
+    AddError(data, e.field == "reason" ? "reason" : "scale", AsSentence(e.message));
+  }
+  auto view = app::GetRisk(site.auth.db(), *on, now);
+  if (!view) return view.error();
+  return RiskPanel(site, who, *view, std::move(data), status, scale, reason);
 }
 
 // ---- Recording an RSR from an assessment ----
@@ -354,6 +418,8 @@ void AddRiskPages(Router& router, const Site& site) {
   static constexpr PageRoute kPages[] = {
       {"GET", "/people/{crn}/risk", RiskPage,
        "A person's risk and tier: the tier and why, OGRS3, RSR, ROSH, MAPPA, needs and history"},
+      {"POST", "/people/{crn}/risk-scale", PostRiskScale,
+       "Choose the scale to score a person recorded as other or not stated by"},
       {"GET", "/people/{crn}/rsr-assessments/new", NewRsr,
        "The form to record an RSR from an assessment"},
       {"POST", "/people/{crn}/rsr-assessments/new", PostRsr,
