@@ -89,6 +89,9 @@ TEST_P(RiskPagesTest, AnRsrRecordedOnTheFormMovesTheTierAtOnce) {
   ExpectHas(page.body, "7.1% (High), Dynamic, assessed on");
   EXPECT_EQ(Risk()["stored_tier"], "B2");
   EXPECT_EQ(Risk()["history"][0]["from"], "D2");
+  // Each past change keeps why: the items it counted.
+  ExpectHas(page.body, "Why B2</span></summary>");
+  ExpectHas(page.body, "<li>Protect: RSR 7.1% (20 points)</li>");
 }
 
 TEST_P(RiskPagesTest, AnRsrJustBelowTheThresholdStaysBelowIt) {

@@ -87,16 +87,35 @@ json NeedsView(const std::vector<cases::Need>& latest) {
   return out;
 }
 
+// The items a past change counted, from its stored breakdown ([{scale, code, label, points}]):
+// why the case was that tier then (a rule worth no points, such as no needs assessment, too).
+json PastItems(const std::string& breakdown) {
+  json items = json::array();
+  const json parsed = json::parse(breakdown, nullptr, /*allow_exceptions=*/false);
+  if (!parsed.is_array()) return items;
+  for (const auto& item : parsed)
+    if (item.is_object())
+      items.push_back({{"scale", AsSentence(item.value("scale", std::string()))},
+                       {"label", item.value("label", std::string())},
+                       {"points", Points(item.value("points", 0))}});
+  return items;
+}
+
 json HistoryView(const std::vector<risk::TierChangeRow>& history) {
   json out = json::array();
-  for (const auto& c : history)
+  for (const auto& c : history) {
+    json items = PastItems(c.breakdown);
+    const bool has_items = !items.empty();
     out.push_back(
-        {{"from", c.from_tier ? json(*c.from_tier) : json("Not tiered")},
+        {{"items", std::move(items)},
+         {"has_items", has_items},
+         {"from", c.from_tier ? json(*c.from_tier) : json("Not tiered")},
          {"to", c.to_tier},
          {"protect", std::string(1, c.protect_level) + " (" + Points(c.protect_points) + ")"},
          {"change", std::to_string(c.change_level) + " (" + Points(c.change_points) + ")"},
          {"at", LongDateTime(c.calculated_at)},
          {"at_iso", FormatUtc(c.calculated_at)}});
+  }
   return out;
 }
 
