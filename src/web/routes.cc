@@ -15,6 +15,7 @@
 #include "web/staff_routes.h"
 #include "web/system_routes.h"
 #include "web/timeline_routes.h"
+#include "web/unallocated_routes.h"
 
 namespace probity::web {
 
@@ -39,6 +40,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const
   AddProceedingsRoutes(router, auth);
   AddDocumentRoutes(router, auth);
   AddRiskRoutes(router, auth);
+  AddUnallocatedRoutes(router, auth);
   pages::AddPages(router, pages::Site{auth, assets});
 }
 

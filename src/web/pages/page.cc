@@ -5,6 +5,7 @@
 #include <boost/url/encode.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
+#include "access/policy.h"
 #include "web/errors.h"
 #include "web/pages/enforcement_pages.h"
 #include "web/templates.h"
@@ -34,7 +35,9 @@ nlohmann::json Layout(const Site& site, const access::Principal* who, std::strin
     layout["user"] = {{"name", who->name},
                       {"csrf_token", CsrfOf(*who)},
                       {"enforcement", DecidesOnFailures(who->role)},
-                      {"recalls", who->role == access::Role::kRecallTeam}};
+                      {"recalls", who->role == access::Role::kRecallTeam},
+                      {"allocates", access::ScopeOf(*who, access::Action::kAllocateCase).kind !=
+                                        access::CaseScope::Kind::kNone}};
   return layout;
 }
 

@@ -10,6 +10,7 @@
 #include "web/pages/proceedings_pages.h"
 #include "web/pages/risk_pages.h"
 #include "web/pages/sign_in_pages.h"
+#include "web/pages/unallocated_page.h"
 #include "web/pages/worklist_page.h"
 
 namespace probity::web::pages {
@@ -26,6 +27,7 @@ void AddPages(Router& router, const Site& site) {
   AddWorklistPage(router, site);
   AddProceedingsPages(router, site);
   AddRiskPages(router, site);
+  AddUnallocatedPage(router, site);
   router.SetNotFound([site](const Request& request) -> Response {
     const Error missing = Error::NotFound("not_found", "there is nothing at " + request.path);
     if (request.path.starts_with("/api/")) return ErrorResponse(missing, request.request_id);
