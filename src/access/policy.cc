@@ -17,6 +17,7 @@ Decision Hide(std::string reason) { return {false, true, std::move(reason)}; }
 enum class Reach { kNone, kTeam, kPdu, kAll };
 
 Reach CaseReach(Role role, Action action) {
+  if (action == Action::kDeclareUnitFull) return Reach::kNone;  // about units, not cases
   switch (role) {
     case Role::kPractitioner:
       return action == Action::kCountersign || action == Action::kAllocateCase ||
@@ -85,6 +86,8 @@ const char* ToString(Action a) {
       return "read_access_log";
     case Action::kRestrictCase:
       return "restrict_case";
+    case Action::kDeclareUnitFull:
+      return "declare_unit_full";
   }
   return "unknown";
 }
@@ -134,6 +137,12 @@ CaseScope ScopeOf(const Principal& who, Action action) {
 }
 
 Decision Decide(const Principal& who, Action action, const UnitAccess& on) {
+  if (action == Action::kDeclareUnitFull) {
+    // The head of the PDU declares its teams, or the PDU itself, over capacity.
+    if (who.role != Role::kSeniorManager) return Deny("only a head of PDU declares a unit full");
+    if (Has(who.pdu_ids, on.pdu_id)) return Allow("your PDU");
+    return Deny("outside your PDU");
+  }
   if (action != Action::kReadTeamWorkload && action != Action::kAllocateCase)
     return Decide(who, action);
   switch (who.role) {

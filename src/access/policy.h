@@ -24,6 +24,7 @@ enum class Action {
   kManageAccounts,      // staff, accounts, tokens
   kReadAccessLog,       // who read restricted cases
   kRestrictCase,        // change a case's exclusion and restriction lists
+  kDeclareUnitFull,     // declare a team or PDU over capacity (a head of PDU)
 };
 
 const char* ToString(Action a);

@@ -124,6 +124,17 @@ TEST(Decide, FiguresAndWorkloadByUnit) {
       Decide(As(Role::kPractitioner, {10}, {1}), Action::kAllocateCase, UnitAccess{10, 1}));
 }
 
+TEST(Decide, OnlyTheHeadOfThePduDeclaresItsUnitsFull) {
+  const auto head = As(Role::kSeniorManager, {10}, {1});
+  EXPECT_TRUE(Decide(head, Action::kDeclareUnitFull, UnitAccess{11, 1}));  // a team of the PDU
+  EXPECT_TRUE(Decide(head, Action::kDeclareUnitFull, UnitAccess{0, 1}));   // the PDU itself
+  EXPECT_FALSE(Decide(head, Action::kDeclareUnitFull, UnitAccess{20, 2}));
+  EXPECT_FALSE(Decide(As(Role::kSpo, {10}, {1}), Action::kDeclareUnitFull, UnitAccess{10, 1}));
+  EXPECT_FALSE(
+      Decide(As(Role::kAdministrator, {}, {}), Action::kDeclareUnitFull, UnitAccess{10, 1}));
+  EXPECT_EQ(ScopeOf(head, Action::kDeclareUnitFull).kind, CaseScope::Kind::kNone);
+}
+
 TEST(ScopeOf, ListsMatchTheReachOfOneCase) {
   const auto po = As(Role::kPractitioner, {10}, {1});
   const auto manager = As(Role::kSeniorManager, {10, 11}, {1});

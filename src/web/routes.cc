@@ -16,6 +16,7 @@
 #include "web/system_routes.h"
 #include "web/timeline_routes.h"
 #include "web/unallocated_routes.h"
+#include "web/unit_full_routes.h"
 
 namespace probity::web {
 
@@ -41,6 +42,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const
   AddDocumentRoutes(router, auth);
   AddRiskRoutes(router, auth);
   AddUnallocatedRoutes(router, auth);
+  AddUnitFullRoutes(router, auth);
   pages::AddPages(router, pages::Site{auth, assets});
 }
 

@@ -11,6 +11,7 @@
 #include "web/pages/risk_pages.h"
 #include "web/pages/sign_in_pages.h"
 #include "web/pages/unallocated_page.h"
+#include "web/pages/unit_full_pages.h"
 #include "web/pages/worklist_page.h"
 
 namespace probity::web::pages {
@@ -28,6 +29,7 @@ void AddPages(Router& router, const Site& site) {
   AddProceedingsPages(router, site);
   AddRiskPages(router, site);
   AddUnallocatedPage(router, site);
+  AddUnitFullPages(router, site);
   router.SetNotFound([site](const Request& request) -> Response {
     const Error missing = Error::NotFound("not_found", "there is nothing at " + request.path);
     if (request.path.starts_with("/api/")) return ErrorResponse(missing, request.request_id);

@@ -4,6 +4,7 @@
 #include "cases/contact_rules.h"
 #include "cases/vocabulary.h"
 #include "core/uk_time.h"
+#include "web/pages/unit_full_pages.h"
 
 namespace probity::web::pages {
 
@@ -55,11 +56,9 @@ Result<Response> QueuePage(const Site& site, const Request&, const access::Princ
     missed += e.first_appointment && e.first_appointment->status == "missed";
     high_risk += e.high_risk;
   }
-  json data = {{"rows", std::move(rows)},
-               {"count", queue->size()},
-               {"missed", missed},
-               {"high_risk", high_risk},
-               {"empty", queue->empty()}};
+  json data = {{"rows", std::move(rows)}, {"count", queue->size()},
+               {"missed", missed},        {"high_risk", high_risk},
+               {"empty", queue->empty()}, {"declarations", DeclarationBanners(site, who)}};
   return Page(site, &who, 200, "Unallocated cases", "unallocated", std::move(data));
 }
 
