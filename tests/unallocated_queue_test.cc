@@ -3,6 +3,7 @@
 // risk flags an allocation weighs and who last did something; practitioners get 403; the page
 // shows the same queue.
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include <nlohmann/json.hpp>
 
@@ -82,6 +83,23 @@ TEST_P(UnallocatedQueueTest, ListsUnallocatedCasesInReachMostUrgentFirst) {
   EXPECT_EQ(items[1]["sentence"]["kind"], "community_order");
   EXPECT_EQ(items[1]["days_waiting"], 0);
 
+  EXPECT_EQ(items[0]["viewed_by"], json::array()) << "no one has opened it yet";
+
+  // Opening a waiting case is noted once a day per person; an allocated case's is not.
+  ASSERT_EQ(GetAs("demo.spo1", "/people/X600002").status, 200);
+  ASSERT_EQ(GetAs("demo.spo1", "/people/X600002").status, 200);
+  ASSERT_EQ(GetAs("demo.manager1", "/people/X600002").status, 200);
+  ASSERT_EQ(GetAs("demo.spo1", "/people/X600003").status, 200);
+  const json viewed = As("demo.spo1", "GET", "/api/v1/unallocated/queue").Json()["items"][0];
+  ASSERT_EQ(viewed["viewed_by"].size(), 2u) << viewed.dump();
+  EXPECT_EQ(viewed["viewed_by"][0]["last_viewed_on"], "2026-11-23");
+  {
+    auto tx = db_->BeginRead();
+    long long rows = 0;
+    tx.sql() << "SELECT COUNT(*) FROM unallocated_view", soci::into(rows);
+    EXPECT_EQ(rows, 2) << "one a day per person; none for the allocated case";
+  }
+
   // The other PDU's SPO sees only theirs; a practitioner allocates nothing.
   EXPECT_EQ(As("demo.po1", "GET", "/api/v1/unallocated/queue").status, 403);
 
@@ -94,6 +112,9 @@ TEST_P(UnallocatedQueueTest, ListsUnallocatedCasesInReachMostUrgentFirst) {
   EXPECT_LT(first, second);
   EXPECT_NE(page.body.find("Missed</strong>"), std::string::npos);
   EXPECT_NE(page.body.find("ROSH very high"), std::string::npos);
+  EXPECT_NE(page.body.find("Viewed by Martin Reid (23 November 2026); Sandra Price (23 November "
+                           "2026)"),
+            std::string::npos);
   EXPECT_NE(page.body.find("href=\"/unallocated\">Unallocated</a>"), std::string::npos);
   EXPECT_EQ(page.body.find("X600005"), std::string::npos);
   EXPECT_EQ(GetAs("demo.po1", "/unallocated").status, 403);

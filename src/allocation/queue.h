@@ -9,6 +9,7 @@
 
 #include "appointments/model.h"
 #include "cases/model.h"
+#include "cases/store.h"
 #include "core/date.h"
 #include "core/time.h"
 
@@ -26,6 +27,8 @@ struct QueueEntry {
   std::optional<appointments::FirstAppointment> first_appointment;
   // The latest entry on the case's timeline: who last did something, what and when.
   std::optional<cases::Contact> last_action;
+  // Who opened the case while it waited, the latest first.
+  std::vector<cases::CaseView> viewed_by;
 };
 
 // The flags an allocation weighs, from the registrations current on `today` (started on or

@@ -52,10 +52,21 @@ Result<std::vector<allocation::QueueEntry>> UnallocatedQueue(store::Db& db,
     latest.limit = 1;
     if (auto page = cases::ReadTimeline(tx, latest); !page.items.empty())
       e.last_action = std::move(page.items.front());
+    e.viewed_by = cases::LoadUnallocatedViews(tx, p.id, UkDateOf(e.waiting_since));
     out.push_back(std::move(e));
   }
   allocation::SortByUrgency(out);
   return out;
+}
+
+void NoteUnallocatedView(store::Db& db, const access::Principal& who,
+                         const cases::CaseRecord& record, UtcTime now) {
+  const Date today = UkDateOf(now);
+  if (record.person.officer_staff_id || who.staff_id == 0) return;
+  if (!allocation::WaitingOn(record.sentences, today)) return;
+  auto tx = db.BeginWrite();
+  cases::RecordUnallocatedView(tx, record.person.id, who.staff_id, today, now);
+  tx.Commit();
 }
 
 }  // namespace probity::app

@@ -24,4 +24,9 @@ Result<std::vector<allocation::QueueEntry>> UnallocatedQueue(store::Db& db,
                                                              const access::Principal& who,
                                                              UtcTime now);
 
+// Notes that `who` opened a case that waits in the queue (no officer, a current sentence), once a
+// UK day, so the queue can show who has looked at it. Nothing for any other case.
+void NoteUnallocatedView(store::Db& db, const access::Principal& who,
+                         const cases::CaseRecord& record, UtcTime now);
+
 }  // namespace probity::app

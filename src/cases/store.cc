@@ -466,6 +466,29 @@ CaseRecord LoadCaseRecord(store::Transaction& tx, const Person& person) {
   return out;
 }
 
+void RecordUnallocatedView(store::Transaction& tx, int64_t person_id, int64_t staff_id, Date day,
+                           UtcTime at) {
+  const long long person = person_id, staff = staff_id;
+  const std::string on = FormatDate(day), when = FormatUtc(at);
+  tx.sql() << "INSERT INTO unallocated_view (person_id, staff_id, viewed_on, first_at) VALUES "
+              "(:p, :s, :d, :a) ON CONFLICT DO NOTHING",
+      soci::use(person), soci::use(staff), soci::use(on), soci::use(when);
+}
+
+std::vector<CaseView> LoadUnallocatedViews(store::Transaction& tx, int64_t person_id, Date since) {
+  std::vector<CaseView> out;
+  const long long person = person_id;
+  const std::string from = FormatDate(since);
+  store::Rows(tx).Use(person).Use(from).Read(
+      "SELECT v.staff_id, s.name, MAX(v.viewed_on) AS last_day FROM unallocated_view v JOIN staff "
+      "s ON s.id = v.staff_id WHERE v.person_id = :p AND v.viewed_on >= :d GROUP BY v.staff_id, "
+      "s.name ORDER BY last_day DESC, s.name",
+      [&](const soci::row& r) {
+        out.push_back({GetInt(r, 0), GetText(r, 1), ParseDate(GetText(r, 2)).value_or(Date{})});
+      });
+  return out;
+}
+
 std::vector<CaseRecord> LoadScoringRecords(store::Transaction& tx, int64_t first_id,
                                            int64_t last_id) {
   std::vector<CaseRecord> out;

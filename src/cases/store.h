@@ -9,6 +9,7 @@
 
 #include "access/policy.h"
 #include "cases/model.h"
+#include "core/date.h"
 #include "core/result.h"
 #include "store/db.h"
 
@@ -65,6 +66,17 @@ std::optional<access::UnitAccess> FindTeamUnit(store::Transaction& tx,
 // The code of a team id ("" when unknown).
 std::string TeamCodeOf(store::Transaction& tx, int64_t team_id);
 std::vector<Allocation> LoadAllocations(store::Transaction& tx, int64_t person_id);
+
+// Views of an unallocated case (migration 0015): one a day per member of staff, the first kept.
+void RecordUnallocatedView(store::Transaction& tx, int64_t person_id, int64_t staff_id, Date day,
+                           UtcTime at);
+struct CaseView {
+  int64_t staff_id = 0;
+  std::string staff_name;
+  Date last_day{};  // the latest day they opened it
+};
+// Who opened the case on or after `since`'s day, the latest first.
+std::vector<CaseView> LoadUnallocatedViews(store::Transaction& tx, int64_t person_id, Date since);
 
 // The whole record for the person page, except the timeline.
 CaseRecord LoadCaseRecord(store::Transaction& tx, const Person& person);

@@ -16,6 +16,9 @@ json QueueEntryJson(const allocation::QueueEntry& e) {
             {"at", FormatUtc(e.last_action->at)},
             {"by", e.last_action->author_name},
             {"system", e.last_action->system}};
+  json viewed = json::array();
+  for (const auto& v : e.viewed_by)
+    viewed.push_back({{"name", v.staff_name}, {"last_viewed_on", FormatDate(v.last_day)}});
   return {{"person", PersonSummaryJson(e.person)},
           {"age", e.age},
           {"sentence",
@@ -29,7 +32,8 @@ json QueueEntryJson(const allocation::QueueEntry& e) {
           {"high_risk", e.high_risk},
           {"first_appointment",
            e.first_appointment ? FirstAppointmentJson(*e.first_appointment) : json(nullptr)},
-          {"last_action", last}};
+          {"last_action", last},
+          {"viewed_by", viewed}};
 }
 
 void AddUnallocatedRoutes(Router& router, const Auth& auth) {

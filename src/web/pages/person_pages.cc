@@ -2,6 +2,7 @@
 
 #include "access/policy.h"
 #include "app/contacts.h"
+#include "app/unallocated.h"
 #include "appointments/store.h"
 #include "cases/contact_rules.h"
 #include "cases/store.h"
@@ -115,10 +116,17 @@ Result<Response> PersonPage(const Site& site, const Request& request,
                             const access::Principal& who) {
   auto on = OpenCaseFor(site.auth, request, who, access::Action::kReadCase);
   if (!on) return on.error();
+  std::optional<cases::Person> person;
+  cases::CaseRecord record;
+  {
+    auto tx = site.auth.db().BeginRead();
+    person = cases::FindPerson(tx, on->crn);
+    if (!person) return Error::NotFound("not_found", "there is no such person");
+    record = cases::LoadCaseRecord(tx, *person);
+  }
+  // Outside the read: a case waiting in the queue notes who opened it (a write of its own).
+  app::NoteUnallocatedView(site.auth.db(), who, record, site.auth.clock().Now());
   auto tx = site.auth.db().BeginRead();
-  const auto person = cases::FindPerson(tx, on->crn);
-  if (!person) return Error::NotFound("not_found", "there is no such person");
-  const auto record = cases::LoadCaseRecord(tx, *person);
   json data = CaseRecordJson(record);
   data["header"] = PersonHeader(*person, "overview");
   for (auto& s : data["sentences"]) {

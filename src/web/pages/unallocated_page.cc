@@ -28,6 +28,9 @@ json Row(const allocation::QueueEntry& e) {
             {"by", a->author_name},
             {"at", LongDateTime(a->at)},
             {"at_iso", FormatUtc(a->at)}};
+  std::string viewed;  // "Sandra Price (23 November 2026); Priya Okafor (22 November 2026)"
+  for (const auto& v : e.viewed_by)
+    viewed += (viewed.empty() ? "" : "; ") + v.staff_name + " (" + LongDateOf(v.last_day) + ")";
   std::string sentence(cases::LabelOf(cases::SentenceKinds(), e.sentence.kind));
   sentence += ", " + LongDate(e.sentence.sentence_date);
   return {{"url", "/people/" + p.crn},
@@ -43,7 +46,8 @@ json Row(const allocation::QueueEntry& e) {
           {"first", first},
           {"waiting", std::to_string(e.days_waiting) + (e.days_waiting == 1 ? " day" : " days")},
           {"waiting_since", LongDateTime(e.waiting_since)},
-          {"last", last}};
+          {"last", last},
+          {"viewed", viewed.empty() ? json(nullptr) : json(viewed)}};
 }
 
 Result<Response> QueuePage(const Site& site, const Request&, const access::Principal& who) {
