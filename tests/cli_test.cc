@@ -103,6 +103,31 @@ TEST_P(CliDbTest, RiskRecalculateTiersEveryoneAndReportsTheCounts) {
   EXPECT_EQ(Probity("risk recalculate --at tomorrow " + db).exit_code, 2);
 }
 
+// Every practitioner's workload recorded for the week of --at (a Monday's week), once however
+// often it runs; a bad --at is refused with exit 2.
+TEST_P(CliDbTest, WorkloadRecordWeekWritesEachPractitionersWeekOnce) {
+  const std::string db = "--db " + Quote(url());
+  ASSERT_EQ(Probity("seed-demo --people 3 " + db).exit_code, 0);
+  for (int i = 0; i < 2; ++i) {
+    const auto run = Probity("workload record-week --at 2026-11-26T21:00:00.000000Z " + db);
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    const auto out = nlohmann::json::parse(run.output.substr(run.output.rfind("{\"")));
+    EXPECT_EQ(out["week_start"], "2026-11-23");
+    EXPECT_GE(out["staff"].get<int>(), 2) << "demo.po1, demo.po2 and the seeded practitioners";
+  }
+  {
+    auto opened = Open(1);
+    auto tx = opened->BeginRead();
+    long long weeks = 0, staff = 0;
+    tx.sql() << "SELECT COUNT(*) FROM workload_week WHERE week_start = '2026-11-23'",
+        soci::into(weeks);
+    tx.sql() << "SELECT COUNT(*) FROM staff WHERE grade IN ('po', 'pso', 'pqip')",
+        soci::into(staff);
+    EXPECT_EQ(weeks, staff);
+  }
+  EXPECT_EQ(Probity("workload record-week --at someday " + db).exit_code, 2);
+}
+
 TEST_P(CliDbTest, DbMayComeFromTheEnvironment) {
   const auto run = Shell("env PROBITY_DB=" + Quote(url()) + " " + ProgramPath() + " migrate");
   EXPECT_EQ(run.exit_code, 0) << run.output;

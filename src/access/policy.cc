@@ -17,7 +17,8 @@ Decision Hide(std::string reason) { return {false, true, std::move(reason)}; }
 enum class Reach { kNone, kTeam, kPdu, kAll };
 
 Reach CaseReach(Role role, Action action) {
-  if (action == Action::kDeclareUnitFull) return Reach::kNone;  // about units, not cases
+  if (action == Action::kDeclareUnitFull || action == Action::kManageWorkload)
+    return Reach::kNone;  // about units and staff, not cases
   switch (role) {
     case Role::kPractitioner:
       return action == Action::kCountersign || action == Action::kAllocateCase ||
@@ -88,6 +89,8 @@ const char* ToString(Action a) {
       return "restrict_case";
     case Action::kDeclareUnitFull:
       return "declare_unit_full";
+    case Action::kManageWorkload:
+      return "manage_workload";
   }
   return "unknown";
 }
@@ -143,7 +146,8 @@ Decision Decide(const Principal& who, Action action, const UnitAccess& on) {
     if (Has(who.pdu_ids, on.pdu_id)) return Allow("your PDU");
     return Deny("outside your PDU");
   }
-  if (action != Action::kReadTeamWorkload && action != Action::kAllocateCase)
+  if (action != Action::kReadTeamWorkload && action != Action::kAllocateCase &&
+      action != Action::kManageWorkload)
     return Decide(who, action);
   switch (who.role) {
     case Role::kSpo:

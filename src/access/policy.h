@@ -25,6 +25,7 @@ enum class Action {
   kReadAccessLog,       // who read restricted cases
   kRestrictCase,        // change a case's exclusion and restriction lists
   kDeclareUnitFull,     // declare a team or PDU over capacity (a head of PDU)
+  kManageWorkload,      // reduce a practitioner's hours, record court reports for them
 };
 
 const char* ToString(Action a);

@@ -124,6 +124,19 @@ TEST(Decide, FiguresAndWorkloadByUnit) {
       Decide(As(Role::kPractitioner, {10}, {1}), Action::kAllocateCase, UnitAccess{10, 1}));
 }
 
+TEST(Decide, TheTeamsSpoAndTheHeadOfItsPduManageAPractitionersWorkload) {
+  EXPECT_TRUE(Decide(As(Role::kSpo, {10}, {1}), Action::kManageWorkload, UnitAccess{10, 1}));
+  EXPECT_FALSE(Decide(As(Role::kSpo, {10}, {1}), Action::kManageWorkload, UnitAccess{11, 1}));
+  EXPECT_TRUE(
+      Decide(As(Role::kSeniorManager, {10}, {1}), Action::kManageWorkload, UnitAccess{11, 1}));
+  EXPECT_FALSE(
+      Decide(As(Role::kPractitioner, {10}, {1}), Action::kManageWorkload, UnitAccess{10, 1}));
+  EXPECT_FALSE(
+      Decide(As(Role::kPerformanceAnalyst, {}, {}), Action::kManageWorkload, UnitAccess{10, 1}));
+  EXPECT_EQ(ScopeOf(As(Role::kSpo, {10}, {1}), Action::kManageWorkload).kind,
+            CaseScope::Kind::kNone);
+}
+
 TEST(Decide, OnlyTheHeadOfThePduDeclaresItsUnitsFull) {
   const auto head = As(Role::kSeniorManager, {10}, {1});
   EXPECT_TRUE(Decide(head, Action::kDeclareUnitFull, UnitAccess{11, 1}));  // a team of the PDU

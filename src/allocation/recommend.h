@@ -31,6 +31,7 @@ struct Candidate {
   int64_t available_points = 0;       // their capacity now (reductions taken off)
   bool excluded = false;              // on the case's exclusion list, or off its restricted list
   std::optional<Date> officer_until;  // they were this person's officer until then (continuity)
+  std::string username;               // for the allocation form; empty without an account
 };
 
 struct Recommendation {

@@ -7,9 +7,12 @@
 #include "access/store.h"
 #include "app/case_events.h"
 #include "app/risk.h"
+#include "app/workload.h"
 #include "cases/rules.h"
 #include "cases/store.h"
 #include "cases/vocabulary.h"
+#include "core/uk_time.h"
+#include "workload/capacity.h"
 
 namespace probity::app {
 
@@ -320,6 +323,37 @@ Result<int64_t> Allocate(store::Db& db, const store::Actor& by, const CaseRef& o
                           "officer_username");
   if (team_id == person->team_id && staff_id == person->officer_staff_id)
     return Error::Conflict("no_change", "the case is already allocated that way");
+  // Past 100% only with a recorded reason (the officer who already holds it adds nothing).
+  std::optional<workload::OverCapacityAllocation> over;
+  if (staff_id && staff_id != person->officer_staff_id) {
+    const Date today = UkDateOf(now);
+    auto figure = FigureOfStaff(tx, *staff_id, today);
+    if (!figure) return figure.error();
+    const int64_t after_tenths = workload::CapacityTenths(
+        figure->points.total + PointsOfCase(tx, on.person_id, today), figure->available_points);
+    // Nothing available (reductions take all their hours) is past capacity whatever the case.
+    if (after_tenths > 1000 || figure->available_points == 0) {
+      const std::string& why = in.over_capacity_reason;
+      if (why.find_first_not_of(" \t\r\n") == std::string::npos)
+        return Error::Invalid("over_capacity_reason_required",
+                              (figure->available_points == 0
+                                   ? std::string("the officer has no capacity: their reductions "
+                                                 "take all their hours")
+                                   : "this case takes the officer to " +
+                                         allocation::PercentText(after_tenths) + " of capacity") +
+                                  ": record why they take it past 100%",
+                              "over_capacity_reason");
+      if (auto s = cases::CheckText(why, "over_capacity_reason", 500); !s) return s.error();
+      over.emplace();
+      over->staff_id = *staff_id;
+      over->team_id = team_id;
+      over->capacity_before = figure->capacity_tenths;
+      over->capacity_after = after_tenths;
+      over->reason = why;
+      over->allocated_by = by.id;
+      over->allocated_at = now;
+    }
+  }
   const int64_t id =
       cases::InsertAllocation(tx, on.person_id, team_id, staff_id, by.id, in.reason, now);
   auto after = cases::FindPerson(tx, on.crn);
@@ -336,6 +370,21 @@ Result<int64_t> Allocate(store::Db& db, const store::Actor& by, const CaseRef& o
                 : "Awaiting allocation in " + after->team_code + ": " + in.reason,
        std::nullopt},
       now);
+  if (over) {
+    over->allocation_id = id;
+    workload::InsertOverCapacity(tx, *over);
+    RecordCaseEvent(tx, by, on,
+                    {"workload.allocated_over_capacity",
+                     {{"allocation_id", id},
+                      {"staff_id", over->staff_id},
+                      {"capacity_before", over->capacity_before},
+                      {"capacity_after", over->capacity_after},
+                      {"reason", over->reason}},
+                     "Allocated past capacity: " + officer_name + " at " +
+                         allocation::PercentText(over->capacity_after) + ": " + over->reason,
+                     std::nullopt},
+                    now);
+  }
   tx.Commit();
   return id;
 }

@@ -58,10 +58,14 @@ struct AllocationRequest {
   std::optional<std::string> team_code;  // default: the team holding the case; naming another
                                          // moves the case there
   std::string reason;
+  // Why the officer takes the case although it takes them past 100% of capacity (DESIGN section
+  // 6): required then, and kept with the allocation for the unit's dashboards.
+  std::string over_capacity_reason;
 };
 // kNotFound (officer_username / team_code) for an unknown officer or team; kInvalid when the
-// officer is not in the team; kConflict "no_change" when the case
-// already sits with that officer in that team.
+// officer is not in the team, or "over_capacity_reason" when the case takes the officer past
+// 100% and no reason is given; kConflict "no_change" when the case already sits with that officer
+// in that team.
 Result<int64_t> Allocate(store::Db& db, const store::Actor& by, const CaseRef& on,
                          const AllocationRequest& request, UtcTime now);
 

@@ -20,6 +20,7 @@
 #include "app/contacts.h"
 #include "app/people.h"
 #include "app/sentences.h"
+#include "app/workload.h"
 #include "cases/vocabulary.h"
 #include "core/date.h"
 #include "core/uk_time.h"
@@ -221,6 +222,7 @@ class Seeder {
     const auto slots = Plan(people);
     for (size_t i = 0; i < slots.size(); ++i)
       if (auto s = SeedPerson(slots[i]); !s) return s;
+    RecordWeek(db_, now_);  // this week's workloads, as the nightly job would record them
     return Ok();
   }
 
@@ -403,6 +405,8 @@ class Seeder {
       AllocationRequest a;
       a.officer_username = slot.officer;
       a.reason = Chance(80) ? "Allocated at sentence" : "Allocated after a workload review";
+      // Read only when the case takes the officer past 100%, as an SPO would have to say.
+      a.over_capacity_reason = "No one else in the team has room; reviewed at supervision";
       if (auto r = Allocate(db_, kSeeder, ref, a, now_); !r) return About(r.error(), what);
     }
     if (slot.special == Special::kRestricted) {

@@ -18,6 +18,7 @@
 #include "cli/listen_address.h"
 #include "cli/password_input.h"
 #include "cli/risk_command.h"
+#include "cli/workload_command.h"
 #include "store/db.h"
 #include "store/event_log.h"
 #include "store/migrate.h"
@@ -298,6 +299,7 @@ Commands::Commands(CLI::App& app) {
   AddCalcCommand(app, chosen_);
   AddEnforcementCommand(app, chosen_);
   AddRiskCommand(app, chosen_);
+  AddWorkloadCommand(app, chosen_);
 }
 
 int Commands::Run() { return chosen_ ? chosen_() : 2; }

@@ -979,6 +979,14 @@ Result<LoadReport> Load(store::Db& db, const Options& options, int batch,
     from = to;
     if (progress) progress({from, total, report.rows, report.events, elapsed()});
   }
+  // Fresh statistics for the planner: straight after a load PostgreSQL would plan as if the
+  // tables were near empty until autovacuum catches up (one officer's cases read by scanning every
+  // active sentence: 17 ms instead of under 1).
+  if (db.backend() == store::Backend::kPostgres) {
+    auto tx = db.BeginWrite();
+    tx.sql() << "ANALYZE";
+    tx.Commit();
+  }
   report.seconds = elapsed();
   return report;
 }

@@ -450,6 +450,9 @@ void AddPeopleRoutes(Router& router, const Auth& auth) {
                in.officer_username = *officer;
                in.team_code = *team;
                in.reason = *reason;
+               auto over = OptionalString(*body, "over_capacity_reason");
+               if (!over) return over.error();
+               in.over_capacity_reason = over->value_or("");
                if (in.team_code) {
                  // Moving a case to another team needs the same reach over that team.
                  auto tx = auth.db().BeginRead();

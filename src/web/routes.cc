@@ -17,6 +17,7 @@
 #include "web/timeline_routes.h"
 #include "web/unallocated_routes.h"
 #include "web/unit_full_routes.h"
+#include "web/workload_routes.h"
 
 namespace probity::web {
 
@@ -43,6 +44,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const
   AddRiskRoutes(router, auth);
   AddUnallocatedRoutes(router, auth);
   AddUnitFullRoutes(router, auth);
+  AddWorkloadRoutes(router, auth);
   pages::AddPages(router, pages::Site{auth, assets});
 }
 
