@@ -2,6 +2,8 @@
 // second; candidates for one case ranked in under 10 ms).
 //   BM_WorkloadAllStaff_Pure: workload::FigureOf for 12,000 practitioners holding 21 cases each
 //     (250,000 cases), with reductions and court reports: the rules alone.
+//   BM_RecomputeAllWorkloads_*: app::AllFigures, every practitioner's live figure on the shared
+//     national-shaped database (national_db.h): their facts read in bulk, then the rules.
 //   BM_RecordWeek_*: app::RecordWeek on the shared national-shaped database (national_db.h):
 //     every practitioner's facts read in bulk, their figures worked out and this week's row
 //     written for each, in one transaction. At PROBITY_BENCH_DB made by `probity gen-data
@@ -126,6 +128,24 @@ void RecordWeek(benchmark::State& state, store::Backend backend) {
   state.counters["staff"] = static_cast<double>(staff);
 }
 
+void RecomputeAll(benchmark::State& state, store::Backend backend) {
+  Rig& rig = RigFor(backend);
+  if (!rig.national.skip.empty()) {
+    state.SkipWithError(rig.national.skip.c_str());
+    return;
+  }
+  size_t staff = 0;
+  for (auto _ : state)
+    staff = app::AllFigures(*rig.national.db, UkDateOf(SystemClock().Now())).size();
+  state.counters["staff"] = static_cast<double>(staff);
+}
+
+void BM_RecomputeAllWorkloads_Sqlite(benchmark::State& s) {
+  RecomputeAll(s, store::Backend::kSqlite);
+}
+void BM_RecomputeAllWorkloads_Postgres(benchmark::State& s) {
+  RecomputeAll(s, store::Backend::kPostgres);
+}
 void BM_RecordWeek_Sqlite(benchmark::State& s) { RecordWeek(s, store::Backend::kSqlite); }
 void BM_RecordWeek_Postgres(benchmark::State& s) { RecordWeek(s, store::Backend::kPostgres); }
 
@@ -176,6 +196,14 @@ void BM_RecommendForOneCase_Postgres(benchmark::State& s) {
 }  // namespace
 
 BENCHMARK(BM_WorkloadAllStaff_Pure)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RecomputeAllWorkloads_Sqlite)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(3);
+BENCHMARK(BM_RecomputeAllWorkloads_Postgres)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(3);
 BENCHMARK(BM_RecordWeek_Sqlite)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 BENCHMARK(BM_RecordWeek_Postgres)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 BENCHMARK(BM_RankCandidates_Pure)->Unit(benchmark::kMicrosecond);

@@ -479,13 +479,24 @@ Result<workload::SettingsVersion> ChangeWeightings(store::Db& db, const Principa
   return out;
 }
 
-int64_t RecordWeek(store::Db& db, UtcTime now) {
-  const Date today = UkDateOf(now);
-  auto tx = db.BeginWrite();
+namespace {
+std::map<int64_t, workload::Figure> FiguresOfEveryone(store::Transaction& tx, Date today) {
   const auto settings = workload::LoadSettings(tx);
   auto staff = workload::LoadStaff(tx, std::nullopt);
   std::erase_if(staff, [](const auto& s) { return !HoldsCases(s.grade); });
-  const auto figures = LiveFigures(tx, settings, staff, std::nullopt, today);
+  return LiveFigures(tx, settings, staff, std::nullopt, today);
+}
+}  // namespace
+
+std::map<int64_t, workload::Figure> AllFigures(store::Db& db, Date today) {
+  auto tx = db.BeginRead();
+  return FiguresOfEveryone(tx, today);
+}
+
+int64_t RecordWeek(store::Db& db, UtcTime now) {
+  const Date today = UkDateOf(now);
+  auto tx = db.BeginWrite();
+  const auto figures = FiguresOfEveryone(tx, today);
   const Date week = workload::WeekStart(today);
   for (const auto& [id, f] : figures)
     workload::UpsertWeek(

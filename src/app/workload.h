@@ -6,6 +6,7 @@
 // history. Event kinds and payload fields are FROZEN: see workload.cc.
 #pragma once
 
+#include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
@@ -112,6 +113,10 @@ std::vector<workload::SettingsVersion> WeightingVersions(store::Db& db);
 // "default_hours", "reason"}); administrators only. kInvalid naming the field.
 Result<workload::SettingsVersion> ChangeWeightings(store::Db& db, const access::Principal& who,
                                                    const nlohmann::json& body, UtcTime now);
+
+// Every practitioner's figure on `today` (the grades that hold cases), by staff id: a handful of
+// bulk reads, then the rules. What RecordWeek writes.
+std::map<int64_t, workload::Figure> AllFigures(store::Db& db, Date today);
 
 // Writes every member of staff's figure for the week `now` falls in (the nightly job, or after
 // a weightings change). Returns how many were written.
