@@ -30,6 +30,11 @@ class PagesTest : public testing::PageTest {
 
 TEST_P(PagesTest, EveryTemplateParses) { EXPECT_TRUE(web::CheckTemplates()); }
 
+// A value named like a partial would replace it, or be replaced by it, without a word.
+TEST(Templates, PageDataNamedAfterAPartialIsAProgrammingError) {
+  EXPECT_THROW(RenderTemplate("allocate", json{{"trend_chart", {{"width", 1}}}}), std::logic_error);
+}
+
 TEST_P(PagesTest, SignedOutPeopleAreSentToSignInAndBackAfterwards) {
   const auto home = Send("GET", "/");
   EXPECT_EQ(home.status, 303);

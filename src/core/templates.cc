@@ -54,13 +54,17 @@ mustache::mustache& Parsed(std::string_view path) {
   return *cache.emplace(std::string(path), std::move(parsed)).first->second;
 }
 
-// Adds every partial as data named after its file: {{> person_header}}.
+// Adds every partial as data named after its file: {{> person_header}}. A page's own value of the
+// same name would be silently replaced (and its section would render the partial against the
+// wrong context), so a clash is a programming error.
 void AddPartials(mustache::data& data) {
   for (const auto& file : embedded::Files()) {
     if (!file.path.starts_with(kPartialDir) || !file.path.ends_with(kExtension)) continue;
     const std::string_view name = file.path.substr(
         kPartialDir.size(), file.path.size() - kPartialDir.size() - kExtension.size());
     const std::string_view content = file.content;
+    if (data.get(std::string(name)) != nullptr)
+      throw std::logic_error("template data '" + std::string(name) + "' has a partial's name");
     data.set(std::string(name), mustache::partial([content] { return std::string(content); }));
   }
 }

@@ -36,6 +36,7 @@ nlohmann::json Layout(const Site& site, const access::Principal* who, std::strin
                       {"csrf_token", CsrfOf(*who)},
                       {"enforcement", DecidesOnFailures(who->role)},
                       {"recalls", who->role == access::Role::kRecallTeam},
+                      {"workload", who->staff_id != 0},
                       {"allocates", access::ScopeOf(*who, access::Action::kAllocateCase).kind !=
                                         access::CaseScope::Kind::kNone}};
   return layout;

@@ -1,6 +1,7 @@
 #include "web/pages/pages.h"
 
 #include "web/errors.h"
+#include "web/pages/allocate_page.h"
 #include "web/pages/appointment_pages.h"
 #include "web/pages/caseload_page.h"
 #include "web/pages/diary_page.h"
@@ -13,6 +14,7 @@
 #include "web/pages/unallocated_page.h"
 #include "web/pages/unit_full_pages.h"
 #include "web/pages/worklist_page.h"
+#include "web/pages/workload_pages.h"
 
 namespace probity::web::pages {
 
@@ -30,6 +32,8 @@ void AddPages(Router& router, const Site& site) {
   AddRiskPages(router, site);
   AddUnallocatedPage(router, site);
   AddUnitFullPages(router, site);
+  AddWorkloadPages(router, site);
+  AddAllocatePage(router, site);
   router.SetNotFound([site](const Request& request) -> Response {
     const Error missing = Error::NotFound("not_found", "there is nothing at " + request.path);
     if (request.path.starts_with("/api/")) return ErrorResponse(missing, request.request_id);
