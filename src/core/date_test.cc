@@ -10,8 +10,10 @@ Date D(const char* text) { return ParseDate(text).value(); }
 TEST(ParseDate, AcceptsRealDaysOnly) {
   EXPECT_EQ(FormatDate(D("2026-11-23")), "2026-11-23");
   EXPECT_EQ(FormatDate(D("2024-02-29")), "2024-02-29");
+  EXPECT_EQ(FormatDate(D("1900-01-01")), "1900-01-01");
   for (const char* bad : {"2025-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "26-11-23",
-                          "2026-11-23x", "2026/11/23", "", "2026-11-2 ", "abcd-ef-gh"}) {
+                          "2026-11-23x", "2026/11/23", "", "2026-11-2 ", "abcd-ef-gh", "+026-11-23",
+                          "2026-+1-23", "2026-11--3", "0000-00-00"}) {
     SCOPED_TRACE(bad);
     EXPECT_FALSE(ParseDate(bad));
   }
