@@ -54,7 +54,8 @@ std::vector<Recommendation> Recommend(const CaseToPlace& to_place,
         c.available_points > 0
             ? workload::CapacityTenths(c.points + to_place.points, c.available_points)
             : 0;
-    r.over_capacity_after = c.available_points <= 0 || r.capacity_after_tenths > 1000;
+    r.over_capacity_after =
+        c.available_points <= 0 || workload::OverCapacity(r.capacity_after_tenths);
     const bool protected_grade = c.grade == access::Grade::kPqip || NewlyQualified(c, today);
     std::string why_not = Ineligible(to_place, c, today);
     if (why_not.empty() && protected_grade && r.over_capacity_after) {

@@ -20,4 +20,12 @@ Result<int64_t> AvailablePoints(int64_t nominal, Hours default_hours, Hours cont
 // rational (integers only); 0 when available is 0.
 int64_t CapacityTenths(int64_t points, int64_t available);
 
+// The lines a capacity is judged against (DESIGN section 6): over 100.0% is over capacity (amber);
+// over 110.0% for four weeks running is excessive (red, Excessive in caseload.h).
+inline constexpr int64_t kFullTenths = 1000;
+inline constexpr int64_t kExcessiveTenths = 1100;
+inline constexpr bool OverCapacity(int64_t capacity_tenths) {
+  return capacity_tenths > kFullTenths;
+}
+
 }  // namespace probity::workload

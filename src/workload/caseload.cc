@@ -97,7 +97,8 @@ Date WeekStart(Date d) {
 
 bool Excessive(const std::vector<int64_t>& tenths) {
   if (tenths.size() < 4) return false;
-  return std::all_of(tenths.end() - 4, tenths.end(), [](int64_t t) { return t > 1100; });
+  return std::all_of(tenths.end() - 4, tenths.end(),
+                     [](int64_t t) { return t > kExcessiveTenths; });
 }
 
 }  // namespace probity::workload

@@ -2,14 +2,16 @@
 
 #include <algorithm>
 
+#include "workload/capacity.h"
+
 namespace probity::workload {
 
 namespace {
 
 using nlohmann::json;
 
-constexpr int64_t kOver = 1000;       // 100.0%
-constexpr int64_t kExcessive = 1100;  // 110.0%
+constexpr int64_t kOver = kFullTenths;
+constexpr int64_t kExcessive = kExcessiveTenths;
 constexpr int64_t kMinScale = 1200;
 constexpr int64_t kMaxScale = 1'000'000;  // keeps the integer arithmetic far from overflow
 constexpr int kMaxTicks = 12;
@@ -86,7 +88,7 @@ json Base(const std::string& title, int64_t width, int64_t height, int64_t left,
 
 const char* Status(int64_t tenths, bool red) {
   if (red) return "red";
-  return tenths > kOver ? "amber" : "ok";
+  return OverCapacity(tenths) ? "amber" : "ok";
 }
 
 std::string Count(size_t n, const char* one, const char* many) {

@@ -11,6 +11,12 @@ namespace {
 
 int T(const char* code) { return *TierIndex(code); }
 
+TEST(OverCapacity, IsPast100PercentNotAtIt) {
+  EXPECT_FALSE(OverCapacity(1000));
+  EXPECT_TRUE(OverCapacity(1001));
+  EXPECT_FALSE(OverCapacity(0));
+}
+
 TEST(Weightings, DefaultRowsMatchTheTable) {
   const Weightings w = DefaultWeightings();
   EXPECT_EQ(WeightOf(w, {CaseType::kCommunity, T("A3"), false, 1}), 206);

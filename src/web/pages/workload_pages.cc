@@ -10,6 +10,7 @@
 #include "org/store.h"
 #include "web/pages/date_field.h"
 #include "web/pages/form.h"
+#include "workload/capacity.h"
 #include "workload/chart.h"
 #include "workload/reductions.h"
 
@@ -34,7 +35,8 @@ std::string HoursText(workload::Hours h) {
 // "Over capacity" (amber), "Excessive" (red) or nothing, as a GOV.UK tag.
 json StatusTag(int64_t tenths, bool excessive) {
   if (excessive) return {{"text", "Excessive"}, {"class", "govuk-tag--red"}};
-  if (tenths > 1000) return {{"text", "Over capacity"}, {"class", "govuk-tag--orange"}};
+  if (workload::OverCapacity(tenths))
+    return {{"text", "Over capacity"}, {"class", "govuk-tag--orange"}};
   return nullptr;
 }
 
@@ -334,7 +336,7 @@ Result<Response> UnitPage(const Site& site, const Principal& who, const std::str
     const auto& f = s.figure;
     bars.push_back({s.staff.name, s.staff.username.empty() ? "" : StaffUrl(s.staff.username),
                     f.capacity_tenths, s.excessive});
-    over += f.capacity_tenths > 1000;
+    over += workload::OverCapacity(f.capacity_tenths);
     excessive += s.excessive;
     staff.push_back(
         {{"name", s.staff.name},
