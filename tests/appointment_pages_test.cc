@@ -154,8 +154,14 @@ TEST_P(AppointmentPagesTest, TheBookingFormKeepsWhatWasTypedOnAnErrorThenBooks) 
 }
 
 TEST_P(AppointmentPagesTest, ATimeTheClocksSkipIsRefusedBesideTheTimeWithWhy) {
+  // A home visit in the small hours: offices are closed then.
   const auto book = [&](const char* time) {
-    return PostBooking({{"date", "2027-03-28"}, {"time", time}, {"duration_minutes", "30"}});
+    return PostBooking({{"date", "2027-03-28"},
+                        {"time", time},
+                        {"duration_minutes", "30"},
+                        {"type", "home_visit"},
+                        {"place", "elsewhere"},
+                        {"location", "Home visit"}});
   };
   const int64_t before = Events();
   const auto skipped = book("01:30");

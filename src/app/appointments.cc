@@ -8,6 +8,7 @@
 #include "app/calendar.h"
 #include "app/case_events.h"
 #include "app/enforcement.h"
+#include "app/room_booking.h"
 #include "appointments/rules.h"
 #include "appointments/vocabulary.h"
 #include "cases/sentence_store.h"
@@ -23,7 +24,9 @@ namespace probity::app {
 // and sentence, so enforcement and reports are recomputable from the log alone.
 //   appointment.booked            {id, type, enforceable, starts_at, duration_minutes, office,
 //                                  room_id, location, staff_id, sentence_id, requirement_id,
-//                                  rearranged_from}   (office: its code or null)
+//                                  rearranged_from, open_space, room_reason}
+//                                 (office: its code or null; open_space: booked in an open-plan
+//                                 or public space, whose reason is room_reason)
 //   appointment.rearranged        {id, replacement_id, requested_by, reason, starts_at,
 //                                  new_starts_at, version}
 //   appointment.outcome_recorded  {id, outcome, judgement, judgement_reason, note, type,
@@ -181,7 +184,9 @@ json BookedPayload(const Appointment& a) {
           {"staff_id", a.staff_id},
           {"sentence_id", OrNull(a.sentence_id)},
           {"requirement_id", OrNull(a.requirement_id)},
-          {"rearranged_from", OrNull(a.rearranged_from)}};
+          {"rearranged_from", OrNull(a.rearranged_from)},
+          {"open_space", a.place.open_space},
+          {"room_reason", OrNull(a.place.room_reason)}};
 }
 
 json OutcomePayload(const Appointment& a, const appointments::OutcomeInput& in, int version) {
@@ -313,6 +318,15 @@ Result<Appointment> BookAppointment(store::Db& db, const store::Actor& by, const
                        " has ended; appointments are booked on current sentences",
                    "sentence_id"};
   }
+  if (a.place.office_id) {
+    auto room = ReserveRoom(
+        tx,
+        {*a.place.office_id, a.place.office_name, in.room_id, in.room_id.has_value(),
+         in.room_reason, on.person_id, rooms::Span{a.starts_at, a.ends_at()}, std::nullopt},
+        now);
+    if (!room) return room.error();
+    ApplyRoom(a.place, *room, in.room_reason);
+  }
   a.booked_by = by.id;
   a.booked_at = now;
   a.id = appointments::InsertAppointment(tx, a);
@@ -364,6 +378,21 @@ Result<Rearranged> RearrangeAppointment(store::Db& db, const store::Actor& by, c
     auto staff = ResolveStaff(tx, by, change.with_username);
     if (!staff) return staff.error();
     std::tie(next.staff_id, next.staff_name) = *staff;
+  }
+  if (next.place.office_id) {
+    // Unless a room is named, the replacement keeps its room when it is free then, and takes
+    // the most private free room when not; an open space keeps its reason unless given anew.
+    const bool same_office = next.place.office_id == original->place.office_id;
+    const auto wanted =
+        change.room_id ? change.room_id : (same_office ? original->place.room_id : std::nullopt);
+    const auto reason = change.room_reason ? change.room_reason : original->place.room_reason;
+    auto room = ReserveRoom(
+        tx,
+        {*next.place.office_id, next.place.office_name, wanted, change.room_id.has_value(), reason,
+         on.person_id, rooms::Span{next.starts_at, next.ends_at()}, original->id},
+        now);
+    if (!room) return room.error();
+    ApplyRoom(next.place, *room, reason);
   }
   next.booked_by = by.id;
   next.booked_at = now;

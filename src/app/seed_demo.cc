@@ -132,15 +132,30 @@ Result<SeedReport> SeedDemo(store::Db& db, const std::string& demo_password, Utc
                          [&](const auto& o) { return CreateOffice(db, kSeeder, o, now); });
       !s)
     return s.error();
-  // Each office: two private interview rooms and a shared group room.
+  // Each office: six private interview rooms (two step-free with a hearing loop), a shared group
+  // room and an open-plan booth in reception, open 08:00 to 20:00 on weekdays (evenings for
+  // people in work); the group room on Saturday mornings too.
   for (const auto& office : kOffices) {
-    for (const auto& [name, privacy, capacity] :
-         {std::tuple{"Interview room 1", "private", 3},
-          std::tuple{"Interview room 2", "private", 3}, std::tuple{"Group room", "shared", 12}}) {
+    for (int n = 1; n <= 8; ++n) {
       rooms::Room room;
-      room.name = name;
-      room.privacy = privacy;
-      room.capacity = capacity;
+      room.hours = {8 * 60, 20 * 60, 0b0011111};
+      if (n <= 6) {
+        room.name = "Interview room " + std::to_string(n);
+        room.privacy = "private";
+        room.capacity = 3;
+        if (n <= 2) room.accessibility = {"step_free", "hearing_loop", "accessible_toilet"};
+      } else if (n == 7) {
+        room.name = "Group room";
+        room.privacy = "shared";
+        room.capacity = 12;
+        room.accessibility = {"step_free", "wide_door"};
+        room.hours.days = 0b0111111;
+      } else {
+        room.name = "Reception booth";
+        room.privacy = "open_plan";
+        room.capacity = 2;
+        room.accessibility = {"step_free"};
+      }
       if (auto made = CreateRoom(db, kSeeder, office.code, room, now); !made) return made.error();
       ++report.rooms;
     }

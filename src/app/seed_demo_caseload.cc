@@ -19,6 +19,7 @@
 #include "app/appointments.h"
 #include "app/contacts.h"
 #include "app/people.h"
+#include "app/rooms.h"
 #include "app/sentences.h"
 #include "app/workload.h"
 #include "cases/vocabulary.h"
@@ -563,6 +564,25 @@ class Seeder {
     return *UkLocalToUtc(UtcTime(day) + std::chrono::hours{hour} + std::chrono::minutes{minute});
   }
 
+  // Books at the time asked or, when every room at the office is taken then or someone the
+  // person must be kept apart from is there, a little earlier or later that day, or on an earlier
+  // day, as a booker would.
+  Result<appointments::Appointment> BookFree(const store::Actor& by, const CaseRef& ref,
+                                             appointments::NewAppointment a, UtcTime booked_at) {
+    using std::chrono::minutes;
+    const UtcTime wanted = a.starts_at;
+    Result<appointments::Appointment> booked = BookAppointment(db_, by, ref, a, booked_at);
+    for (const minutes shift : {minutes{90}, minutes{-90}, minutes{180}, minutes{-180},
+                                minutes{270}, minutes{-24 * 60}, minutes{-48 * 60}}) {
+      if (booked || (booked.error().code != "no_room_free" && booked.error().code != "keep_apart"))
+        break;
+      if (wanted + shift <= booked_at) continue;
+      a.starts_at = wanted + shift;
+      booked = BookAppointment(db_, by, ref, a, booked_at);
+    }
+    return booked;
+  }
+
   // A weekday `days` before (negative: after) today.
   Date Weekday(int days) {
     Date d = today_ - std::chrono::days{days};
@@ -589,7 +609,7 @@ class Seeder {
       a.duration_minutes = Chance(70) ? 45 : 60;
       a.office_code = office;
       a.sentence_id = sentence_id;
-      return BookAppointment(db_, by, ref, a, booked_at);
+      return BookFree(by, ref, a, booked_at);
     };
     // The induction, a few days after sentence or release; now and then later than it should be.
     {
@@ -604,7 +624,7 @@ class Seeder {
         a.duration_minutes = 60;
         a.office_code = office;
         a.sentence_id = sentence_id;
-        auto booked = BookAppointment(db_, by, ref, a, UkTime(supervision_from, 9, 0));
+        auto booked = BookFree(by, ref, a, UkTime(supervision_from, 9, 0));
         if (!booked) return About(booked.error(), what);
         appointments::OutcomeInput induction{"attended_complied",
                                              {},
@@ -612,7 +632,7 @@ class Seeder {
                                              "Induction: went through the order, its requirements "
                                              "and what happens if appointments are missed."};
         if (auto r = RecordOutcome(db_, by, ref, booked->id, induction, booked->version,
-                                   at + std::chrono::hours{1});
+                                   booked->ends_at() + std::chrono::minutes{15});
             !r)
           return About(r.error(), what);
       }
@@ -622,7 +642,8 @@ class Seeder {
                               Weekday(14) > supervision_from;
     if (decision_due) po1_decision_due_ = true;
     for (int weeks = 3; weeks >= 1; --weeks) {
-      const Date day = Weekday(7 * weeks);
+      // Spread over the working week, as offices book them.
+      const Date day = Weekday(7 * weeks - Uniform(0, 4));
       if (day <= supervision_from) continue;
       const UtcTime at = UkTime(day, Uniform(9, 15), Chance(50) ? 0 : 30);
       auto booked = book(at, at - std::chrono::days{7});
@@ -642,7 +663,7 @@ class Seeder {
         outcome.note = Pick(kOfficeNotes);
       }
       if (auto r = RecordOutcome(db_, by, ref, booked->id, outcome, booked->version,
-                                 at + std::chrono::hours{1});
+                                 booked->ends_at() + std::chrono::minutes{15});
           !r)
         return About(r.error(), what);
     }

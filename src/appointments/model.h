@@ -28,7 +28,10 @@ struct Place {
   std::string office_name;
   std::optional<int64_t> room_id;
   std::string room_name;
-  std::optional<std::string> location;  // when not at an office
+  std::string room_privacy;                // rooms::Privacies() code of the room, as it is now
+  bool open_space = false;                 // booked in an open-plan or public space
+  std::optional<std::string> room_reason;  // why, when open_space
+  std::optional<std::string> location;     // when not at an office
 };
 
 // One recorded outcome: the first, or an amendment of the one before. Never changed once
@@ -82,7 +85,8 @@ struct NewAppointment {
   UtcTime starts_at{};
   int duration_minutes = 0;
   std::optional<std::string> office_code;
-  std::optional<int64_t> room_id;
+  std::optional<int64_t> room_id;          // absent: the most private room free then
+  std::optional<std::string> room_reason;  // needed for an open-plan or public space
   std::optional<std::string> location;
   std::optional<std::string> with_username;  // absent: whoever books it
   std::optional<int64_t> sentence_id;
@@ -105,6 +109,7 @@ struct Rearrangement {
   std::optional<int> duration_minutes;
   std::optional<std::string> office_code;
   std::optional<int64_t> room_id;
+  std::optional<std::string> room_reason;
   std::optional<std::string> location;
   std::optional<std::string> with_username;
 };

@@ -98,7 +98,7 @@ TEST(BookingRules, ThePlaceIsAnOfficeOrALocationNotBothNorNeither) {
 }
 
 Rearrangement Move(const char* to = "2026-11-25T10:00:00.000000Z") {
-  return {"person", "Hospital appointment", At(to), {}, {}, {}, {}, {}};
+  return {"person", "Hospital appointment", At(to), {}, {}, {}, {}, {}, {}};
 }
 
 TEST(RearrangementRules, ABookedAppointmentMovesBeforeItStarts) {

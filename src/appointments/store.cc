@@ -19,11 +19,12 @@ constexpr const char* kColumns =
     "a.id, a.person_id, a.sentence_id, a.requirement_id, a.type, t.label, a.enforceable, "
     "a.starts_at, a.duration_minutes, a.office_id, o.code, o.name, a.room_id, r.name, a.location, "
     "a.staff_id, s.name, a.status, a.rearranged_from, a.rearranged_to, a.rearrange_requested_by, "
-    "a.rearrange_reason, a.booked_by, a.booked_at, a.version";
+    "a.rearrange_reason, a.booked_by, a.booked_at, a.version, r.privacy, a.open_space, "
+    "a.room_reason";
 constexpr const char* kFrom =
     " FROM appointment a JOIN appointment_type t ON t.code = a.type JOIN staff s ON s.id = "
     "a.staff_id LEFT JOIN office o ON o.id = a.office_id LEFT JOIN room r ON r.id = a.room_id ";
-constexpr size_t kColumnCount = 25;
+constexpr size_t kColumnCount = 28;
 
 constexpr const char* kOutcomeColumns =
     "id, appointment_id, outcome, judgement, judgement_reason, note, recorded_by, recorded_at, "
@@ -56,6 +57,9 @@ Appointment ReadAppointment(const soci::row& r) {
   a.booked_by = GetText(r, 22);
   a.booked_at = ParseUtc(GetText(r, 23)).value_or(UtcTime{});
   a.version = static_cast<int>(GetInt(r, 24));
+  a.place.room_privacy = GetOptionalText(r, 25).value_or("");
+  a.place.open_space = GetInt(r, 26) != 0;
+  a.place.room_reason = GetOptionalText(r, 27);
   return a;
 }
 
@@ -165,19 +169,22 @@ int64_t InsertAppointment(store::Transaction& tx, const Appointment& a) {
   auto room = store::NullableIdOf(a.place.room_id);
   auto from = store::NullableIdOf(a.rearranged_from);
   store::NullableText location(a.place.location);
+  store::NullableText room_reason(a.place.room_reason);
   const std::string starts = FormatUtc(a.starts_at), ends = FormatUtc(a.ends_at()),
                     booked = FormatUtc(a.booked_at);
-  const int enforceable = a.enforceable ? 1 : 0;
+  const int enforceable = a.enforceable ? 1 : 0, open_space = a.place.open_space ? 1 : 0;
   long long id = 0;
   tx.sql()
       << "INSERT INTO appointment (person_id, sentence_id, requirement_id, type, enforceable, "
          "starts_at, ends_at, duration_minutes, office_id, room_id, location, staff_id, "
-         "status, rearranged_from, booked_by, booked_at) VALUES (:p, :s, :rq, :t, :e, :st, :en, "
-         ":d, :o, :r, :l, :sf, 'booked', :f, :b, :ba) RETURNING id",
+         "status, rearranged_from, booked_by, booked_at, open_space, room_reason) VALUES (:p, :s, "
+         ":rq, :t, :e, :st, :en, :d, :o, :r, :l, :sf, 'booked', :f, :b, :ba, :os, :rr) RETURNING "
+         "id",
       soci::use(person), store::Use(sentence), store::Use(requirement), soci::use(a.type),
       soci::use(enforceable), soci::use(starts), soci::use(ends), soci::use(a.duration_minutes),
       store::Use(office), store::Use(room), store::Use(location), soci::use(staff),
-      store::Use(from), soci::use(a.booked_by), soci::use(booked), soci::into(id);
+      store::Use(from), soci::use(a.booked_by), soci::use(booked), soci::use(open_space),
+      store::Use(room_reason), soci::into(id);
   return id;
 }
 

@@ -607,7 +607,10 @@ class PersonWriter {
           {"staff_id", org_ids_.staff[a.staff]},
           {"sentence_id", sentence_id},
           {"requirement_id", requirement ? json(*requirement) : json(nullptr)},
-          {"rearranged_from", a.rearranged_from ? json(id_of(*a.rearranged_from)) : json(nullptr)}};
+          {"rearranged_from", a.rearranged_from ? json(id_of(*a.rearranged_from)) : json(nullptr)},
+          // Generated offices have no rooms recorded: no room, so never an open space.
+          {"open_space", false},
+          {"room_reason", nullptr}};
     };
     auto outcome_payload = [&](size_t i, const GenOutcome& o, int version) {
       const GenAppointment& a = list[i];

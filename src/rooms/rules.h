@@ -11,7 +11,13 @@ namespace probity::rooms {
 // open_plan, public (a space outside the service, such as a library). FROZEN codes.
 cases::Vocabulary Privacies();
 
-// "name" 1 to 100 characters on one line; "privacy" one of Privacies(); "capacity" 1 to 200.
+// What a room offers people with access needs. FROZEN codes: step_free, hearing_loop,
+// accessible_toilet, wide_door, quiet (low-stimulus, for neurodivergent people), interpreter_phone.
+cases::Vocabulary AccessibilityFeatures();
+
+// "name" 1 to 100 characters on one line; "privacy" one of Privacies(); "capacity" 1 to 200;
+// "accessibility" codes of AccessibilityFeatures() without repeats; opening hours as
+// CheckOpeningHours.
 Status CheckRoom(const Room& room);
 
 }  // namespace probity::rooms

@@ -18,12 +18,12 @@ using access::Action;
 using access::Principal;
 using nlohmann::json;
 
-constexpr std::array kBookFields = {"type",          "starts_at",   "duration_minutes",
-                                    "office",        "room_id",     "location",
-                                    "with_username", "sentence_id", "requirement_id"};
-constexpr std::array kRearrangeFields = {"version",   "requested_by",     "reason",
-                                         "starts_at", "duration_minutes", "office",
-                                         "room_id",   "location",         "with_username"};
+constexpr std::array kBookFields = {
+    "type",        "starts_at", "duration_minutes", "office",      "room_id",
+    "room_reason", "location",  "with_username",    "sentence_id", "requirement_id"};
+constexpr std::array kRearrangeFields = {
+    "version", "requested_by", "reason",      "starts_at", "duration_minutes",
+    "office",  "room_id",      "room_reason", "location",  "with_username"};
 constexpr std::array kOutcomeFields = {"version", "outcome", "judgement", "judgement_reason",
                                        "note"};
 constexpr std::array kAmendFields = {"version", "outcome", "judgement",    "judgement_reason",
@@ -59,6 +59,7 @@ Result<UtcTime> StartsAt(const json& body) {
 struct Where {
   std::optional<std::string> office;
   std::optional<int64_t> room;
+  std::optional<std::string> room_reason;
   std::optional<std::string> location;
   std::optional<std::string> with;
 };
@@ -68,11 +69,13 @@ Result<Where> ParseWhere(const json& b) {
   if (!office) return office.error();
   auto room = OptionalInt(b, "room_id");
   if (!room) return room.error();
+  auto room_reason = OptionalString(b, "room_reason");
+  if (!room_reason) return room_reason.error();
   auto location = OptionalString(b, "location");
   if (!location) return location.error();
   auto with = OptionalString(b, "with_username");
   if (!with) return with.error();
-  return Where{*office, *room, *location, *with};
+  return Where{*office, *room, *room_reason, *location, *with};
 }
 
 Result<appointments::NewAppointment> ParseBooking(const json& b) {
@@ -94,6 +97,7 @@ Result<appointments::NewAppointment> ParseBooking(const json& b) {
   in.duration_minutes = *duration;
   in.office_code = where->office;
   in.room_id = where->room;
+  in.room_reason = where->room_reason;
   in.location = where->location;
   in.with_username = where->with;
   in.sentence_id = *sentence;
@@ -119,6 +123,7 @@ Result<appointments::Rearrangement> ParseRearrangement(const json& b) {
   in.duration_minutes = *duration;
   in.office_code = where->office;
   in.room_id = where->room;
+  in.room_reason = where->room_reason;
   in.location = where->location;
   in.with_username = where->with;
   return in;
