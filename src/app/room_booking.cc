@@ -33,11 +33,18 @@ rooms::OfficeState LoadState(store::Transaction& tx, int64_t office_id, const ro
   return state;
 }
 
+// The free start times that day nearest the one wanted, in time order.
 std::string FreeTimesText(const rooms::OfficeState& state, const std::optional<int64_t>& room_id,
                           const rooms::Span& span, UtcTime now) {
-  const auto times =
+  constexpr size_t kEveryQuarterOfADay = 96;
+  auto times =
       rooms::FreeTimes(state, room_id, UkDateOf(span.start),
-                       duration_cast<minutes>(span.end - span.start), now, kTimesOffered);
+                       duration_cast<minutes>(span.end - span.start), now, kEveryQuarterOfADay);
+  const auto distance = [&](UtcTime t) { return std::chrono::abs(t - span.start); };
+  std::stable_sort(times.begin(), times.end(),
+                   [&](UtcTime a, UtcTime b) { return distance(a) < distance(b); });
+  if (times.size() > kTimesOffered) times.resize(kTimesOffered);
+  std::sort(times.begin(), times.end());
   return times.empty() ? "There is no free time that day."
                        : "Free that day from " + rooms::DescribeTimes(times) + ".";
 }
