@@ -156,6 +156,16 @@ function ukDay (days) {
   return at.toLocaleDateString('en-CA', { timeZone: 'Europe/London' })
 }
 
+// The UK calendar day of the first weekday at least `days` from now: offices' rooms are open on
+// weekdays.
+function ukWeekday (days) {
+  for (let d = days; ; d++) {
+    const at = new Date(Date.now() + d * 24 * 60 * 60 * 1000)
+    const weekday = at.toLocaleDateString('en-GB', { timeZone: 'Europe/London', weekday: 'short' })
+    if (weekday !== 'Sat' && weekday !== 'Sun') return ukDay(d)
+  }
+}
+
 test('a practitioner books an appointment, rearranges it and finds it in the diary', async () => {
   const { context, page, problems } = await newPage()
   await signIn(page, 'demo.po1')
@@ -172,7 +182,7 @@ test('a practitioner books an appointment, rearranges it and finds it in the dia
   await page.getByRole('button', { name: 'Book an appointment' }).click()
   assert.match(page.url(), new RegExp(`/people/${crn}/appointments/new$`))
   await expectAccessible(page)
-  const day = ukDay(3)
+  const day = ukWeekday(3)
   await page.getByLabel('Type of appointment').selectOption('supervision')
   await page.getByLabel('Date (YYYY-MM-DD)').fill(day)
   await page.getByLabel('How long, in minutes').fill('45')
@@ -343,17 +353,18 @@ test('a practitioner decides not to enforce a failure; the SPO countersigns and 
   await page.locator(`#caseload tbody tr ${personLink}`).first().click()
   const crn = page.url().split('/').pop()
 
-  // A failure to record, through the pages: an appointment a couple of minutes from now (an
-  // outcome may be recorded from five minutes before the start), judged an unacceptable absence.
+  // A failure to record, through the pages: a home visit a couple of minutes from now (an
+  // outcome may be recorded from five minutes before the start; an office may be closed now),
+  // judged an unacceptable absence.
   await page.getByRole('link', { name: 'Appointments', exact: true }).click()
   await page.getByRole('button', { name: 'Book an appointment' }).click()
   const [day, time] = ukNowPlus(2)
-  await page.getByLabel('Type of appointment').selectOption('supervision')
+  await page.getByLabel('Type of appointment').selectOption('home_visit')
   await page.getByLabel('Date (YYYY-MM-DD)').fill(day)
   await page.getByLabel('Time (HH:MM, UK time)').fill(time)
   await page.getByLabel('How long, in minutes').fill('30')
-  await page.getByLabel('At an office').check()
-  await page.getByLabel('Office', { exact: true }).selectOption({ label: 'Wallsend Probation Office' })
+  await page.getByLabel('Somewhere else').check()
+  await page.getByLabel('Where it is').fill('Home visit')
   const sentences = page.getByLabel('Sentence (optional)')
   if (await sentences.count() > 0 && await sentences.locator('option').count() > 1) await sentences.selectOption({ index: 1 })
   await page.getByRole('button', { name: 'Book appointment' }).click()
