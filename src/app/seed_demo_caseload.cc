@@ -566,18 +566,33 @@ class Seeder {
 
   // Books at the time asked or, when every room at the office is taken then or someone the
   // person must be kept apart from is there, a little earlier or later that day, or on an earlier
-  // day, as a booker would.
+  // day, as a booker would. When only the open-plan booth is free, now and then the officer takes
+  // it and says why, so the demo has open-space bookings for the reports.
+  static constexpr const char* kBoothReason =
+      "Every interview room was in use; seen in the reception booth";
   Result<appointments::Appointment> BookFree(const store::Actor& by, const CaseRef& ref,
                                              appointments::NewAppointment a, UtcTime booked_at) {
     using std::chrono::minutes;
     const UtcTime wanted = a.starts_at;
     Result<appointments::Appointment> booked = BookAppointment(db_, by, ref, a, booked_at);
+    if (!booked && booked.error().field == "room_reason" && Chance(25)) {
+      a.room_reason = kBoothReason;
+      booked = BookAppointment(db_, by, ref, a, booked_at);
+      a.room_reason.reset();
+    }
     for (const minutes shift : {minutes{90}, minutes{-90}, minutes{180}, minutes{-180},
                                 minutes{270}, minutes{-24 * 60}, minutes{-48 * 60}}) {
-      if (booked || (booked.error().code != "no_room_free" && booked.error().code != "keep_apart"))
-        break;
+      if (booked) break;
+      const Error& e = booked.error();
+      const bool full = e.code == "no_room_free" || e.code == "keep_apart" ||
+                        e.field == "room_reason";  // only the open-plan booth is free
+      if (!full) break;
       if (wanted + shift <= booked_at) continue;
       a.starts_at = wanted + shift;
+      booked = BookAppointment(db_, by, ref, a, booked_at);
+    }
+    if (!booked && booked.error().field == "room_reason") {
+      a.room_reason = kBoothReason;
       booked = BookAppointment(db_, by, ref, a, booked_at);
     }
     return booked;
