@@ -385,7 +385,7 @@ test('a practitioner decides not to enforce a failure; the SPO countersigns and 
   assert.match(page.url(), /officer=\d+/)
   await expectAccessible(page)
   const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
-  const ours = () => page.locator('#worklist tbody tr', { hasText: crn }).filter({ hasText: `${today}: Supervision appointment` })
+  const ours = () => page.locator('#worklist tbody tr', { hasText: crn }).filter({ hasText: `${today}: Planned home visit` })
   assert.equal(await ours().count(), 1, `the alert for ${crn}'s failure today`)
   assert.match(await ours().innerText(), /Open/)
 
