@@ -4,13 +4,15 @@
 set -euo pipefail
 
 # Boost 1.81 only: libboost-dev is 1.74 and conflicts with these packages. nodejs builds the
-# front-end assets (frontend/); chromium (/usr/bin/chromium) runs the browser tests.
+# front-end assets (frontend/); chromium (/usr/bin/chromium) runs the browser tests;
+# python3-icalendar reads the calendar feeds back in tests (tests/ical_check.py).
 packages=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
   libboost1.81-dev libboost-url1.81-dev libsoci-dev libsodium-dev libical-dev libpq-dev
   libsqlite3-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libkainjow-mustache-dev libcsv-dev
   libhowardhinnant-date-dev libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-client sqlite3 curl tzdata
+  python3 python3-icalendar
   nodejs chromium
 )
 

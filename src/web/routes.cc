@@ -6,6 +6,7 @@
 #include "web/case_access_routes.h"
 #include "web/document_routes.h"
 #include "web/enforcement_routes.h"
+#include "web/feed_routes.h"
 #include "web/organisation_routes.h"
 #include "web/pages/pages.h"
 #include "web/people_routes.h"
@@ -45,6 +46,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const
   AddUnallocatedRoutes(router, auth);
   AddUnitFullRoutes(router, auth);
   AddWorkloadRoutes(router, auth);
+  AddFeedRoutes(router, auth);
   pages::AddPages(router, pages::Site{auth, assets});
 }
 
@@ -60,6 +62,7 @@ const std::vector<std::pair<std::string, std::string>>& PublicRoutes() {
       {"GET", "/"},
       {"GET", "/sign-in"},
       {"POST", "/sign-in"},
+      {"GET", "/calendar/feeds/{file}"},  // the secret in the URL is the authentication
   };
   return routes;
 }

@@ -22,7 +22,8 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth,
                           const Assets& assets = NoAssets());
 
 // (method, pattern) of the routes anyone may call: probes, the API description, signing in, the
-// assets and the pages that decide for themselves (home, sign-in).
+// assets, the pages that decide for themselves (home, sign-in) and the calendar feeds (their
+// secret URL is their authentication).
 const std::vector<std::pair<std::string, std::string>>& PublicRoutes();
 
 }  // namespace probity::web

@@ -58,10 +58,12 @@ std::string HttpDate() {
                      kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-// Request text for the log: the path only (a query string may hold secrets), control bytes
-// replaced so one request is always one line.
+// Request text for the log: the path only (a query string may hold secrets), a calendar feed's
+// secret blanked out, control bytes replaced so one request is always one line.
 std::string LoggablePath(std::string_view target) {
   std::string path(target.substr(0, target.find('?')));
+  if (constexpr std::string_view feeds = "/calendar/feeds/"; path.starts_with(feeds))
+    path = std::string(feeds) + "(secret)";
   for (auto& c : path)
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
   return path.empty() ? "-" : path;

@@ -3,6 +3,7 @@
 #include "web/errors.h"
 #include "web/pages/allocate_page.h"
 #include "web/pages/appointment_pages.h"
+#include "web/pages/calendar_feed_page.h"
 #include "web/pages/caseload_page.h"
 #include "web/pages/diary_page.h"
 #include "web/pages/document_pages.h"
@@ -25,6 +26,7 @@ void AddPages(Router& router, const Site& site) {
   AddPersonPages(router, site);
   AddAppointmentPages(router, site);
   AddDiaryPage(router, site);
+  AddCalendarFeedPage(router, site);
   AddDocumentPages(router, site);
   AddEnforcementPages(router, site);
   AddWorklistPage(router, site);
