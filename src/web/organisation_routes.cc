@@ -1,12 +1,9 @@
 #include "web/organisation_routes.h"
 
-#include <array>
-
 #include "access/policy.h"
 #include "access/rules.h"
 #include "app/accounts.h"
 #include "app/organisation.h"
-#include "app/rooms.h"
 #include "org/store.h"
 #include "web/case_gate.h"
 #include "web/json_input.h"
@@ -39,13 +36,6 @@ nlohmann::json ToJson(const org::Organisation& o) {
                               {"pdu_code", f.pdu_code},
                               {"version", f.version}});
   return out;
-}
-
-constexpr std::array kRoomFields = {"name", "privacy", "capacity"};
-
-nlohmann::json RoomJson(const rooms::Room& r) {
-  return {{"id", r.id},           {"office", r.office_code}, {"name", r.name},
-          {"privacy", r.privacy}, {"capacity", r.capacity},  {"version", r.version}};
 }
 
 // Parses the body, checks the administrator may manage the organisation, then `create`s.
@@ -159,39 +149,6 @@ void AddOrganisationRoutes(Router& router, const Auth& auth) {
              {"Create a team (administrators)"});
   router.Add("POST", "/api/v1/offices", AdminCreate(auth, ParseOffice, app::CreateOffice),
              {"Create an office (administrators)"});
-
-  router.Add("GET", "/api/v1/offices/{code}/rooms",
-             auth.Guard([&auth](const Request& request, const Principal&) -> Result<Response> {
-               auto rooms = app::ListRooms(auth.db(), std::string(request.Param("code")));
-               if (!rooms) return rooms.error();
-               nlohmann::json items = nlohmann::json::array();
-               for (const auto& r : *rooms) items.push_back(RoomJson(r));
-               return Response::Json(200, {{"items", items}});
-             }),
-             {"An office's rooms, with how private each is"});
-  router.Add("POST", "/api/v1/offices/{code}/rooms",
-             auth.Guard([&auth](const Request& request, const Principal& who) -> Result<Response> {
-               if (auto ok = access::Require(access::Decide(who, Action::kManageOrganisation)); !ok)
-                 return ok.error();
-               auto body = ParseJsonBody(request, kRoomFields);
-               if (!body) return body.error();
-               auto name = RequiredString(*body, "name");
-               if (!name) return name.error();
-               auto privacy = RequiredString(*body, "privacy");
-               if (!privacy) return privacy.error();
-               auto capacity = RequiredInt32(*body, "capacity");
-               if (!capacity) return capacity.error();
-               rooms::Room in;
-               in.name = *name;
-               in.privacy = *privacy;
-               in.capacity = *capacity;
-               auto room =
-                   app::CreateRoom(auth.db(), ActorOf(who), std::string(request.Param("code")), in,
-                                   auth.clock().Now());
-               if (!room) return room.error();
-               return Response::Json(201, RoomJson(*room));
-             }),
-             {"Add a room to an office (administrators)"});
 
   router.Add("PATCH", "/api/v1/teams/{code}",
              auth.Guard([&auth](const Request& request, const Principal& who) -> Result<Response> {

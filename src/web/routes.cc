@@ -12,6 +12,7 @@
 #include "web/people_routes.h"
 #include "web/proceedings_routes.h"
 #include "web/risk_routes.h"
+#include "web/room_routes.h"
 #include "web/sentence_routes.h"
 #include "web/staff_routes.h"
 #include "web/system_routes.h"
@@ -39,6 +40,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const
   AddCalendarRoutes(router, auth);
   AddCalculatorRoutes(router, auth);
   AddAppointmentRoutes(router, auth);
+  AddRoomRoutes(router, auth);
   AddEnforcementRoutes(router, auth);
   AddProceedingsRoutes(router, auth);
   AddDocumentRoutes(router, auth);
