@@ -22,6 +22,7 @@
 #include "web/json_output.h"
 #include "web/pages/form.h"
 #include "web/pages/person_pages.h"
+#include "web/pages/room_pages.h"
 
 namespace probity::web::pages {
 
@@ -35,9 +36,9 @@ using nlohmann::json;
 // What a form's fields held, by name: shown again, as typed, after an error.
 using Values = std::map<std::string, std::string>;
 
-constexpr std::array<const char*, 9> kBookingFields = {
+constexpr std::array<const char*, 10> kBookingFields = {
     "type",   "date",    "time",     "duration_minutes", "place",
-    "office", "room_id", "location", "sentence_id"};
+    "office", "room_id", "location", "sentence_id",      "room_reason"};
 
 // Where the error summary points for a refusal about the appointment as a whole (it was changed
 // meanwhile, or it can no longer be changed this way): its summary at the top of the form.
@@ -134,11 +135,19 @@ std::string Wording(const Error& e) {
   return AsSentence(e.message);
 }
 
+// Refusals of the room booked that are about the time of day: beside the time, where the
+// message's free times apply.
+bool IsAboutTheTime(const Error& e) {
+  return e.field == "starts_at" &&
+         (e.code == "keep_apart" || e.code == "no_room_free" || e.code == "room_closed");
+}
+
 // A use case's refusal on the form: beside its field when the form has one ("starts_at" is the
-// date), else in the summary pointing at `fallback`.
+// date, or the time when the rooms are taken or closed then), else in the summary pointing at
+// `fallback`.
 void AddRefusal(json& data, const Error& e, std::span<const char* const> fields,
                 std::string_view fallback) {
-  std::string field = e.field == "starts_at" ? "date" : e.field;
+  std::string field = IsAboutTheTime(e) ? "time" : e.field == "starts_at" ? "date" : e.field;
   const bool on_form =
       std::any_of(fields.begin(), fields.end(), [&](const char* f) { return f == field; });
   if (!on_form || field == "version") field = std::string(fallback);
@@ -222,6 +231,7 @@ struct PlaceChoice {
   std::optional<std::string> office;
   std::optional<int64_t> room_id;
   std::optional<std::string> location;
+  std::optional<std::string> room_reason;  // why an open-plan or public space, when given
 };
 
 // The form's place: "office" (an office and perhaps a room), "elsewhere" (a location) or, when
@@ -229,6 +239,8 @@ struct PlaceChoice {
 std::optional<PlaceChoice> PlaceOf(json& data, const Values& v, bool may_keep) {
   const std::string& place = v.at("place");
   PlaceChoice out;
+  if (const auto reason = Trimmed(v.at("room_reason")); !reason.empty())
+    out.room_reason = std::string(reason);
   if (place == "same" && may_keep) return out;
   if (place == "office") {
     if (v.at("office").empty()) {
@@ -283,7 +295,10 @@ void AddPlaceChoices(store::Transaction& tx, json& data, const Values& v) {
       rooms.push_back({{"id", room.id},
                        {"name", room.name},
                        {"chosen", v.at("room_id") == std::to_string(room.id)}});
-    if (!rooms.empty()) groups.push_back({{"office", office.name}, {"rooms", std::move(rooms)}});
+    if (!rooms.empty())
+      groups.push_back({{"office", office.name},
+                        {"finder_url", RoomFinderUrl(office.code)},
+                        {"rooms", std::move(rooms)}});
   }
   data["offices"] = std::move(list);
   data["has_rooms"] = !groups.empty();
@@ -441,6 +456,7 @@ Result<Response> PostBooking(const Site& site, const Request& request, const Pri
     in.office_code = place->office;
     in.room_id = place->room_id;
     in.location = place->location;
+    in.room_reason = place->room_reason;
     auto booked =
         app::BookAppointment(site.auth.db(), ActorOf(who), *on, in, site.auth.clock().Now());
     if (booked) return SeeOther(AppointmentsUrl(on->crn) + "?booked=" + std::to_string(booked->id));
@@ -598,9 +614,9 @@ Result<Response> PostChangeForm(const Site& site, const Request& request, const 
 
 // ---- Rearranging ----
 
-constexpr std::array<const char*, 10> kRearrangeFields = {
-    "version",          "requested_by", "reason", "date",    "time",
-    "duration_minutes", "place",        "office", "room_id", "location"};
+constexpr std::array<const char*, 11> kRearrangeFields = {
+    "version", "requested_by", "reason",  "date",     "time",       "duration_minutes",
+    "place",   "office",       "room_id", "location", "room_reason"};
 
 const ChangeKind kRearrange = {"rearrange", "Rearrange the appointment", kRearrangeFields,
                                "?rearranged=1", [](const Site& site, json& data, const Values& v) {
@@ -639,6 +655,7 @@ Result<Response> PostRearrangement(const Site& site, const Request& request, con
         change.office_code = place->office;
         change.room_id = place->room_id;
         change.location = place->location;
+        change.room_reason = place->room_reason;
         auto moved = app::RearrangeAppointment(site.auth.db(), ActorOf(who), s.on, s.appointment.id,
                                                change, VersionOf(v), site.auth.clock().Now());
         if (!moved) return Result<int64_t>(moved.error());
@@ -741,6 +758,8 @@ json AppointmentView(const Appointment& a, const std::string& crn, UtcTime now) 
       {"time", TimeOfDay(a.starts_at)},
       {"duration", DurationText(a.duration_minutes)},
       {"place", PlaceText(a.place)},
+      {"open_space", a.place.open_space},
+      {"room_reason", a.place.open_space ? a.place.room_reason.value_or("") : ""},
       {"with", a.staff_name},
       {"state", state},
       {"state_label", tag},

@@ -11,6 +11,7 @@
 #include "web/pages/person_pages.h"
 #include "web/pages/proceedings_pages.h"
 #include "web/pages/risk_pages.h"
+#include "web/pages/room_pages.h"
 #include "web/pages/sign_in_pages.h"
 #include "web/pages/unallocated_page.h"
 #include "web/pages/unit_full_pages.h"
@@ -27,6 +28,7 @@ void AddPages(Router& router, const Site& site) {
   AddAppointmentPages(router, site);
   AddDiaryPage(router, site);
   AddCalendarFeedPage(router, site);
+  AddRoomPages(router, site);
   AddDocumentPages(router, site);
   AddEnforcementPages(router, site);
   AddWorklistPage(router, site);
