@@ -133,8 +133,8 @@ TEST_P(RoomsTest, TwoServersRacingForOneRoomLeaveExactlyOneBooking) {
   const auto on = [&](store::Db& db) {
     auto tx = db.BeginRead();
     long long id = 0;
-    tx.sql() << "SELECT id FROM person WHERE crn = :c", soci::use(std::string(kDale)),
-        soci::into(id);
+    const std::string crn = kDale;  // soci binds a reference: it must outlive the statement
+    tx.sql() << "SELECT id FROM person WHERE crn = :c", soci::use(crn), soci::into(id);
     return app::CaseRef{id, kDale};
   };
   const app::CaseRef dale = on(*a);
