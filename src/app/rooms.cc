@@ -79,7 +79,10 @@ Result<rooms::Room> ChangeRoom(store::Db& db, const store::Actor& by,
   if (change.privacy) room->privacy = *change.privacy;
   if (change.capacity) room->capacity = *change.capacity;
   if (change.accessibility) room->accessibility = *change.accessibility;
-  if (change.hours) room->hours = *change.hours;
+  // Hours given in part keep the rest as the room has them, read in this transaction.
+  if (change.opens) room->hours.opens = *change.opens;
+  if (change.closes) room->hours.closes = *change.closes;
+  if (change.days) room->hours.days = *change.days;
   if (change.active) room->active = *change.active;
   if (auto s = rooms::CheckRoom(*room); !s) return s.error();
   auto version = rooms::UpdateRoom(tx, *room);

@@ -31,7 +31,9 @@ struct RoomChange {
   std::optional<std::string> privacy;
   std::optional<int> capacity;
   std::optional<std::vector<std::string>> accessibility;
-  std::optional<rooms::OpeningHours> hours;
+  std::optional<int> opens;  // minutes after midnight, UK time
+  std::optional<int> closes;
+  std::optional<unsigned> days;  // rooms::OpeningHours::days bits
   std::optional<bool> active;
 };
 // kNotFound "unknown_office" / "unknown_room"; kConflict "stale_version" when the room is no

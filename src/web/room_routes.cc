@@ -39,18 +39,20 @@ Result<int> TimeOfDayField(const std::string& text, const char* field) {
   return Error::Invalid("invalid_time", std::string(field) + " is a time of day, HH:MM", field);
 }
 
-// The opening hours the body gives, over `hours` (the defaults, or the room's own): nullopt when
-// the body names none of opens, closes and open_days.
-Result<std::optional<rooms::OpeningHours>> HoursOf(const json& body, rooms::OpeningHours hours) {
-  bool given = false;
+// The opening hours the body gives, each absent when not given.
+struct HoursGiven {
+  std::optional<int> opens, closes;
+  std::optional<unsigned> days;
+};
+Result<HoursGiven> HoursOf(const json& body) {
+  HoursGiven out;
   for (const char* field : {"opens", "closes"}) {
     auto text = OptionalString(body, field);
     if (!text) return text.error();
     if (!*text) continue;
     auto minutes = TimeOfDayField(**text, field);
     if (!minutes) return minutes.error();
-    (std::string_view(field) == "opens" ? hours.opens : hours.closes) = *minutes;
-    given = true;
+    (std::string_view(field) == "opens" ? out.opens : out.closes) = *minutes;
   }
   auto days = OptionalString(body, "open_days");
   if (!days) return days.error();
@@ -60,11 +62,9 @@ Result<std::optional<rooms::OpeningHours>> HoursOf(const json& body, rooms::Open
       return Error::Invalid("invalid_choice",
                             "open_days is days from mon to sun, each once, such as mon,tue,wed",
                             "open_days");
-    hours.days = *bits;
-    given = true;
+    out.days = *bits;
   }
-  if (!given) return std::optional<rooms::OpeningHours>();
-  return std::optional<rooms::OpeningHours>(hours);
+  return out;
 }
 
 Result<rooms::Room> ParseNewRoom(const json& body) {
@@ -77,18 +77,20 @@ Result<rooms::Room> ParseNewRoom(const json& body) {
   if (!capacity) return capacity.error();
   auto accessibility = StringList(body, "accessibility");
   if (!accessibility) return accessibility.error();
-  auto hours = HoursOf(body, rooms::OpeningHours{});
+  auto hours = HoursOf(body);
   if (!hours) return hours.error();
   room.name = *name;
   room.privacy = *privacy;
   room.capacity = *capacity;
   room.accessibility = *accessibility;
-  if (*hours) room.hours = **hours;
+  room.hours.opens = hours->opens.value_or(room.hours.opens);
+  room.hours.closes = hours->closes.value_or(room.hours.closes);
+  room.hours.days = hours->days.value_or(room.hours.days);
   return room;
 }
 
-// The change a PATCH body asks for. Opening hours given in part are completed from `current`.
-Result<app::RoomChange> ParseRoomChange(const json& body, const rooms::OpeningHours& current) {
+// The change a PATCH body asks for; hours given in part keep the rest (app::ChangeRoom).
+Result<app::RoomChange> ParseRoomChange(const json& body) {
   app::RoomChange change;
   auto name = OptionalString(body, "name");
   if (!name) return name.error();
@@ -98,7 +100,7 @@ Result<app::RoomChange> ParseRoomChange(const json& body, const rooms::OpeningHo
   if (!capacity) return capacity.error();
   auto active = OptionalBool(body, "active");
   if (!active) return active.error();
-  auto hours = HoursOf(body, current);
+  auto hours = HoursOf(body);
   if (!hours) return hours.error();
   if (body.contains("accessibility") && !body["accessibility"].is_null()) {
     auto accessibility = StringList(body, "accessibility");
@@ -109,7 +111,9 @@ Result<app::RoomChange> ParseRoomChange(const json& body, const rooms::OpeningHo
   change.privacy = *privacy;
   change.capacity = *capacity;
   change.active = *active;
-  change.hours = *hours;
+  change.opens = hours->opens;
+  change.closes = hours->closes;
+  change.days = hours->days;
   return change;
 }
 
@@ -200,34 +204,25 @@ void AddRoomRoutes(Router& router, const Auth& auth) {
              }),
              {"Add a room to an office (administrators)"});
 
-  router.Add(
-      "PATCH", "/api/v1/offices/{code}/rooms/{id}",
-      auth.Guard([&auth](const Request& request, const Principal& who) -> Result<Response> {
-        if (auto ok = MayManageRooms(who); !ok) return ok.error();
-        const auto id = request.IdParam("id");
-        if (!id)
-          return Error{ErrorKind::kNotFound, "unknown_room",
-                       "there is no room " + std::string(request.Param("id")), "id"};
-        auto body = ParseJsonBody(request, kRoomChangeFields);
-        if (!body) return body.error();
-        auto version = RequiredVersion(*body);
-        if (!version) return version.error();
-        // Hours given in part keep the rest as the room has them.
-        rooms::OpeningHours current;
-        if (body->contains("opens") || body->contains("closes") || body->contains("open_days")) {
-          auto all = app::ListRooms(auth.db(), OfficeOf(request), /*with_inactive=*/true);
-          if (!all) return all.error();
-          for (const auto& r : *all)
-            if (r.id == *id) current = r.hours;
-        }
-        auto change = ParseRoomChange(*body, current);
-        if (!change) return change.error();
-        auto room = app::ChangeRoom(auth.db(), ActorOf(who), OfficeOf(request), *id, *change,
-                                    *version, auth.clock().Now());
-        if (!room) return room.error();
-        return Response::Json(200, RoomJson(*room));
-      }),
-      {"Change a room, given the version you read (administrators)"});
+  router.Add("PATCH", "/api/v1/offices/{code}/rooms/{id}",
+             auth.Guard([&auth](const Request& request, const Principal& who) -> Result<Response> {
+               if (auto ok = MayManageRooms(who); !ok) return ok.error();
+               const auto id = request.IdParam("id");
+               if (!id)
+                 return Error{ErrorKind::kNotFound, "unknown_room",
+                              "there is no room " + std::string(request.Param("id")), "id"};
+               auto body = ParseJsonBody(request, kRoomChangeFields);
+               if (!body) return body.error();
+               auto version = RequiredVersion(*body);
+               if (!version) return version.error();
+               auto change = ParseRoomChange(*body);
+               if (!change) return change.error();
+               auto room = app::ChangeRoom(auth.db(), ActorOf(who), OfficeOf(request), *id, *change,
+                                           *version, auth.clock().Now());
+               if (!room) return room.error();
+               return Response::Json(200, RoomJson(*room));
+             }),
+             {"Change a room, given the version you read (administrators)"});
 
   router.Add(
       "GET", "/api/v1/offices/{code}/free-rooms",

@@ -489,7 +489,9 @@ Result<Response> PostChangeRoom(const Site& site, const Request& request, const 
     change.privacy = room->privacy;
     change.capacity = room->capacity;
     change.accessibility = room->accessibility;
-    change.hours = room->hours;
+    change.opens = room->hours.opens;
+    change.closes = room->hours.closes;
+    change.days = room->hours.days;
     change.active = room->active;
     const auto version = PositiveWholeNumber(v.version);
     auto changed = app::ChangeRoom(site.auth.db(), ActorOf(who), s->office.code, s->room.id, change,
