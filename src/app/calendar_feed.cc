@@ -30,6 +30,14 @@ bool LooksLikeSecret(std::string_view secret) {
 Error NoFeed() { return Error::NotFound("not_found", "there is no such calendar feed"); }
 
 std::string SubjectOf(const access::Principal& who) { return "staff:" + who.username; }
+
+// Revokes the live feed `feed_id` of `who` and records it, in the caller's transaction.
+void RevokeLive(store::Transaction& tx, const access::Principal& who, int64_t feed_id,
+                UtcTime now) {
+  feeds::RevokeLiveFeed(tx, who.staff_id, who.ActorId(), now);
+  store::AppendEvent(tx, {who.ActorId(), std::nullopt},
+                     {SubjectOf(who), "calendar_feed.revoked", json{{"feed_id", feed_id}}}, now);
+}
 }  // namespace
 
 IssuedFeed IssueCalendarFeed(store::Db& db, const access::Principal& who, UtcTime now) {
@@ -37,11 +45,7 @@ IssuedFeed IssueCalendarFeed(store::Db& db, const access::Principal& who, UtcTim
   out.secret = access::NewSecret();
   auto tx = db.BeginWrite();
   const auto live = feeds::FindLiveFeed(tx, who.staff_id);
-  if (live) {
-    feeds::RevokeLiveFeed(tx, who.staff_id, who.ActorId(), now);
-    store::AppendEvent(tx, {who.ActorId(), std::nullopt},
-                       {SubjectOf(who), "calendar_feed.revoked", json{{"feed_id", live->id}}}, now);
-  }
+  if (live) RevokeLive(tx, who, live->id, now);
   out.replaced = live.has_value();
   out.record.staff_id = who.staff_id;
   out.record.created_by = who.ActorId();
@@ -60,9 +64,7 @@ Status RevokeCalendarFeed(store::Db& db, const access::Principal& who, UtcTime n
   auto tx = db.BeginWrite();
   const auto live = feeds::FindLiveFeed(tx, who.staff_id);
   if (!live) return Error::NotFound("no_feed", "you have no calendar feed to revoke");
-  feeds::RevokeLiveFeed(tx, who.staff_id, who.ActorId(), now);
-  store::AppendEvent(tx, {who.ActorId(), std::nullopt},
-                     {SubjectOf(who), "calendar_feed.revoked", json{{"feed_id", live->id}}}, now);
+  RevokeLive(tx, who, live->id, now);
   tx.Commit();
   return Ok();
 }
