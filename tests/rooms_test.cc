@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <nlohmann/json.hpp>
@@ -296,6 +297,27 @@ TEST_P(RoomsTest, ARearrangementKeepsItsRoomWhenFreeAndIsCheckedLikeABooking) {
                          {"starts_at", "2026-11-25T10:30"}});
   EXPECT_EQ(clash.status, 409) << clash.body;
   EXPECT_EQ(Code(clash), "keep_apart");
+}
+
+TEST_P(RoomsTest, TheDiaryKeepsARoomTakenOutOfUseWhileItHoldsABooking) {
+  ASSERT_EQ(
+      Book("demo.po1", kDale, Booking("2026-11-24T10:00", room_.at("Interview room 6"))).status,
+      201);
+  const store::Actor admin{"staff:1", std::nullopt};
+  app::RoomChange out;
+  out.active = false;
+  for (const char* name : {"Interview room 5", "Interview room 6"})
+    ASSERT_TRUE(app::ChangeRoom(*db_, admin, "NE-WALL", room_.at(name), out, 1, clock_.Now()));
+  const auto diary = app::RoomDiary(*db_, "NE-WALL", 1, *ParseDate("2026-11-24"));
+  ASSERT_TRUE(diary);
+  std::vector<std::string> names;
+  for (const auto& r : diary->rooms) names.push_back(r.name + (r.active ? "" : " (out of use)"));
+  // Room 6 stays, out of use, with its booking; room 5, out of use and empty, is gone.
+  EXPECT_NE(std::find(names.begin(), names.end(), "Interview room 6 (out of use)"), names.end());
+  EXPECT_EQ(std::find(names.begin(), names.end(), "Interview room 5 (out of use)"), names.end());
+  EXPECT_EQ(std::find(names.begin(), names.end(), "Interview room 5"), names.end());
+  ASSERT_EQ(diary->entries.size(), 1u);
+  EXPECT_EQ(diary->entries[0].room_id, room_.at("Interview room 6"));
 }
 
 PROBITY_ON_BOTH_BACKENDS(RoomsTest);

@@ -1,5 +1,6 @@
 #include "app/rooms.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "appointments/store.h"
@@ -113,9 +114,15 @@ Result<OfficeDiary> RoomDiary(store::Db& db, const std::string& office_code, int
   out.office_code = office->office_code;
   out.office_name = office->office_name;
   out.day = day;
-  out.rooms = rooms::LoadRooms(tx, *office->office_id);
   out.entries = rooms::DiaryAtOffice(tx, *office->office_id, viewer, UkStartOfDay(day),
                                      UkStartOfDay(day + std::chrono::days{1}));
+  // Rooms in use, and any taken out of use that still hold a booking that day.
+  for (auto& room : rooms::LoadRooms(tx, *office->office_id, /*with_inactive=*/true)) {
+    const bool booked =
+        std::any_of(out.entries.begin(), out.entries.end(),
+                    [&](const rooms::DiaryEntry& e) { return e.room_id == room.id; });
+    if (room.active || booked) out.rooms.push_back(std::move(room));
+  }
   return out;
 }
 

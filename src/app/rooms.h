@@ -46,8 +46,9 @@ Result<rooms::Room> ChangeRoom(store::Db& db, const store::Actor& by,
 Result<std::vector<rooms::Room>> ListRooms(store::Db& db, const std::string& office_code,
                                            bool with_inactive = false);
 
-// An office's day: its rooms and every booking there that UK day, each marked visible or not to
-// `viewer` (a staff id). kNotFound "unknown_office".
+// An office's day: its rooms in use (and those taken out of use that hold a booking that day)
+// and every booking there that UK day, each marked visible or not to `viewer` (a staff id).
+// kNotFound "unknown_office".
 struct OfficeDiary {
   std::string office_code;
   std::string office_name;

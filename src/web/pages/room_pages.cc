@@ -83,6 +83,7 @@ json RoomView(const rooms::Room& r) {
           {"has_accessibility", !r.accessibility.empty()},
           {"hours", rooms::DescribeOpeningHours(r.hours)},
           {"active", r.active},
+          {"out_of_use", !r.active},
           {"version", r.version}};
 }
 
@@ -144,32 +145,25 @@ Result<Response> DiaryPage(const Site& site, const Request& request, const Princ
   auto diary = app::RoomDiary(site.auth.db(), code, who.staff_id, day);
   if (!diary) return diary.error();
 
-  // A row per room in use; bookings in a room since taken out of use, or in no room, get rows
-  // of their own so that nothing booked is hidden.
+  // A row per room (RoomDiary includes rooms out of use that hold a booking that day); bookings
+  // in no room get a row of their own, so that nothing booked is hidden.
   json rows = json::array();
   std::map<int64_t, size_t> row_of;
   for (const auto& r : diary->rooms) {
     row_of[r.id] = rows.size();
     rows.push_back({{"room", RoomView(r)}, {"bookings", json::array()}});
   }
-  std::optional<size_t> no_room, retired;
+  std::optional<size_t> no_room;
   for (const auto& e : diary->entries) {
     size_t row = 0;
-    if (!e.room_id) {
+    if (e.room_id && row_of.count(*e.room_id)) {
+      row = row_of.at(*e.room_id);
+    } else {
       if (!no_room) {
         no_room = rows.size();
         rows.push_back({{"room", {{"name", "No particular room"}}}, {"bookings", json::array()}});
       }
       row = *no_room;
-    } else if (const auto it = row_of.find(*e.room_id); it != row_of.end()) {
-      row = it->second;
-    } else {
-      if (!retired) {
-        retired = rows.size();
-        rows.push_back(
-            {{"room", {{"name", "A room no longer in use"}}}, {"bookings", json::array()}});
-      }
-      row = *retired;
     }
     rows[row]["bookings"].push_back(EntryView(e));
   }
