@@ -256,6 +256,13 @@ TEST_P(CalendarFeedTest, HoldsNoNamesOrAddressesAndOnlyThePractitionersOwnWindow
   EXPECT_EQ(events[Uid(visit)].location, "Away from the office");
   EXPECT_EQ(events[Uid(visit)].summary, "X100001 J.S.: Supervision appointment");
 
+  // A case the practitioner is excluded from leaves their feed, as it leaves their diary.
+  ASSERT_EQ(As("demo.spo1", "POST", std::string("/api/v1/people/") + kCrn + "/exclusions",
+               {{"username", "demo.po1"}, {"reason", "Related to the officer"}})
+                .status,
+            201);
+  EXPECT_EQ(ParseFeed(Fetch(path).body).size(), 0u);
+
   // demo.po2's own feed shows none of demo.po1's appointments.
   const auto theirs = As("demo.po2", "POST", kMine);
   ASSERT_EQ(theirs.status, 201);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "cases/store.h"
 #include "store/row.h"
 #include "store/rows.h"
 
@@ -84,41 +85,52 @@ std::vector<FeedItem> LoadFeedItems(store::Transaction& tx, int64_t staff_id, Ut
   const long long staff = staff_id;
   const std::string lo = FormatUtc(from), hi = FormatUtc(to);
   std::vector<FeedItem> out;
-  store::Rows(tx).Use(staff).Use(lo).Use(hi).Read(
-      "SELECT a.id, a.type, t.label, a.starts_at, a.duration_minutes, a.office_id, o.name, "
-      "r.name, a.location, a.status, a.version, a.booked_at, p.crn, p.first_name, p.last_name, "
-      "nx.booked_at, (SELECT MAX(ao.recorded_at) FROM appointment_outcome ao "
-      "WHERE ao.appointment_id = a.id) "
-      "FROM appointment a JOIN appointment_type t ON t.code = a.type "
-      "JOIN person p ON p.id = a.person_id LEFT JOIN office o ON o.id = a.office_id "
-      "LEFT JOIN room r ON r.id = a.room_id LEFT JOIN appointment nx ON nx.id = a.rearranged_to "
-      "WHERE a.staff_id = :s AND a.starts_at >= :lo AND a.starts_at < :hi "
-      "ORDER BY a.starts_at, a.id",
-      [&](const soci::row& r) {
-        FeedItem item;
-        auto& a = item.appointment;
-        a.id = GetInt(r, 0);
-        a.type = GetText(r, 1);
-        a.type_label = GetText(r, 2);
-        a.starts_at = ParseUtc(GetText(r, 3)).value_or(UtcTime{});
-        a.duration_minutes = static_cast<int>(GetInt(r, 4));
-        a.place.office_id = GetOptionalInt(r, 5);
-        a.place.office_name = GetOptionalText(r, 6).value_or("");
-        a.place.room_name = GetOptionalText(r, 7).value_or("");
-        a.place.location = GetOptionalText(r, 8);
-        a.status = GetText(r, 9);
-        a.version = static_cast<int>(GetInt(r, 10));
-        a.booked_at = ParseUtc(GetText(r, 11)).value_or(UtcTime{});
-        a.staff_id = staff_id;
-        item.crn = GetText(r, 12);
-        item.first_name = GetText(r, 13);
-        item.last_name = GetText(r, 14);
-        item.changed_at = a.booked_at;
-        for (size_t column : {size_t{15}, size_t{16}})
-          if (auto at = GetOptionalText(r, column))
-            item.changed_at = std::max(item.changed_at, ParseUtc(*at).value_or(UtcTime{}));
-        out.push_back(std::move(item));
-      });
+  // Only what the practitioner's diary shows them: a case they are excluded from, or restricted
+  // to others, stays out of their feed as it stays out of their diary.
+  store::Rows(tx)
+      .Use(staff, "s")
+      .Use(lo, "lo")
+      .Use(hi, "hi")
+      .Use(staff, "viewer")
+      .Use(staff, "viewer2")
+      .Read(
+          std::string(
+              "SELECT a.id, a.type, t.label, a.starts_at, a.duration_minutes, a.office_id, o.name, "
+              "r.name, a.location, a.status, a.version, a.booked_at, p.crn, p.first_name, "
+              "p.last_name, "
+              "nx.booked_at, (SELECT MAX(ao.recorded_at) FROM appointment_outcome ao "
+              "WHERE ao.appointment_id = a.id) "
+              "FROM appointment a JOIN appointment_type t ON t.code = a.type "
+              "JOIN person p ON p.id = a.person_id LEFT JOIN office o ON o.id = a.office_id "
+              "LEFT JOIN room r ON r.id = a.room_id LEFT JOIN appointment nx ON nx.id = "
+              "a.rearranged_to "
+              "WHERE a.staff_id = :s AND a.starts_at >= :lo AND a.starts_at < :hi AND ") +
+              cases::kVisibleTo + " ORDER BY a.starts_at, a.id",
+          [&](const soci::row& r) {
+            FeedItem item;
+            auto& a = item.appointment;
+            a.id = GetInt(r, 0);
+            a.type = GetText(r, 1);
+            a.type_label = GetText(r, 2);
+            a.starts_at = ParseUtc(GetText(r, 3)).value_or(UtcTime{});
+            a.duration_minutes = static_cast<int>(GetInt(r, 4));
+            a.place.office_id = GetOptionalInt(r, 5);
+            a.place.office_name = GetOptionalText(r, 6).value_or("");
+            a.place.room_name = GetOptionalText(r, 7).value_or("");
+            a.place.location = GetOptionalText(r, 8);
+            a.status = GetText(r, 9);
+            a.version = static_cast<int>(GetInt(r, 10));
+            a.booked_at = ParseUtc(GetText(r, 11)).value_or(UtcTime{});
+            a.staff_id = staff_id;
+            item.crn = GetText(r, 12);
+            item.first_name = GetText(r, 13);
+            item.last_name = GetText(r, 14);
+            item.changed_at = a.booked_at;
+            for (size_t column : {size_t{15}, size_t{16}})
+              if (auto at = GetOptionalText(r, column))
+                item.changed_at = std::max(item.changed_at, ParseUtc(*at).value_or(UtcTime{}));
+            out.push_back(std::move(item));
+          });
   return out;
 }
 
