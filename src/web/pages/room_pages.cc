@@ -9,6 +9,7 @@
 
 #include "access/policy.h"
 #include "app/rooms.h"
+#include "appointments/store.h"
 #include "cases/vocabulary.h"
 #include "core/uk_time.h"
 #include "org/store.h"
@@ -49,11 +50,16 @@ Error NoSuchOffice(const std::string& code) {
                "code"};
 }
 
-std::optional<org::Office> FindOffice(const Site& site, const std::string& code) {
+// The office a page is about: its code and name, found by code (one indexed read).
+struct OfficeRef {
+  std::string code;
+  std::string name;
+};
+std::optional<OfficeRef> FindOffice(const Site& site, const std::string& code) {
   auto tx = site.auth.db().BeginRead();
-  for (auto& office : org::LoadOrganisation(tx).offices)
-    if (office.code == code) return std::move(office);
-  return std::nullopt;
+  const auto place = appointments::FindOffice(tx, code);
+  if (!place) return std::nullopt;
+  return OfficeRef{place->office_code, place->office_name};
 }
 
 // "Tuesday 24 November 2026"
@@ -374,7 +380,7 @@ Status MayManageRooms(const Principal& who) {
   return access::Require(access::Decide(who, access::Action::kManageOrganisation));
 }
 
-Response RoomsList(const Site& site, const Principal& who, const org::Office& office,
+Response RoomsList(const Site& site, const Principal& who, const OfficeRef& office,
                    const RoomValues& v, json data, int status) {
   json rows = json::array();
   if (auto all = app::ListRooms(site.auth.db(), office.code, /*with_inactive=*/true))
@@ -435,7 +441,7 @@ Result<Response> PostAddRoom(const Site& site, const Request& request, const Pri
 }
 
 struct RoomSubject {
-  org::Office office;
+  OfficeRef office;
   rooms::Room room;
 };
 
