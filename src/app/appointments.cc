@@ -14,7 +14,6 @@
 #include "cases/sentence_store.h"
 #include "cases/store.h"
 #include "core/uk_time.h"
-#include "rooms/store.h"
 
 namespace probity::app {
 
@@ -136,22 +135,13 @@ Result<Appointment> LoadForChange(store::Transaction& tx, const CaseRef& on, int
   return std::move(*found);
 }
 
-// Resolves an office (and room) into a place. kInvalid naming "office" or "room_id".
-Result<appointments::Place> ResolvePlace(store::Transaction& tx, const std::string& office_code,
-                                         const std::optional<int64_t>& room_id) {
+// Resolves an office into a place. kInvalid "unknown_office" naming "office". The room is
+// ReserveRoom's to check, under the office's lock.
+Result<appointments::Place> ResolvePlace(store::Transaction& tx, const std::string& office_code) {
   auto place = appointments::FindOffice(tx, office_code);
   if (!place)
     return Error::Invalid("unknown_office", "there is no office with code " + office_code,
                           "office");
-  if (room_id) {
-    auto room = rooms::FindRoom(tx, *place->office_id, *room_id);
-    if (!room)
-      return Error::Invalid("unknown_room",
-                            "office " + office_code + " has no room " + std::to_string(*room_id),
-                            "room_id");
-    place->room_id = room->id;
-    place->room_name = room->name;
-  }
   return *place;
 }
 
@@ -284,7 +274,7 @@ Result<Appointment> BookAppointment(store::Db& db, const store::Actor& by, const
   a.starts_at = in.starts_at;
   a.duration_minutes = in.duration_minutes;
   if (in.office_code) {
-    auto place = ResolvePlace(tx, *in.office_code, in.room_id);
+    auto place = ResolvePlace(tx, *in.office_code);
     if (!place) return place.error();
     a.place = *place;
   } else {
@@ -360,7 +350,7 @@ Result<Rearranged> RearrangeAppointment(store::Db& db, const store::Actor& by, c
   next.starts_at = change.starts_at;
   if (change.duration_minutes) next.duration_minutes = *change.duration_minutes;
   if (change.office_code) {
-    auto place = ResolvePlace(tx, *change.office_code, change.room_id);
+    auto place = ResolvePlace(tx, *change.office_code);
     if (!place) return place.error();
     next.place = *place;
   } else if (change.location) {
@@ -370,7 +360,7 @@ Result<Rearranged> RearrangeAppointment(store::Db& db, const store::Actor& by, c
     if (!original->place.office_id)
       return Error::Invalid("conflicting_fields", "a room is in an office: give the office too",
                             "room_id");
-    auto place = ResolvePlace(tx, original->place.office_code, change.room_id);
+    auto place = ResolvePlace(tx, original->place.office_code);
     if (!place) return place.error();
     next.place = *place;
   }

@@ -62,17 +62,6 @@ Room ReadRoom(const soci::row& r) {
   return room;
 }
 
-std::optional<Room> FindOne(store::Transaction& tx, int64_t office_id, int64_t room_id,
-                            bool active_only) {
-  const long long office = office_id, id = room_id;
-  std::optional<Room> out;
-  store::Rows(tx).Use(id).Use(office).Read(std::string(kSelect) +
-                                               "WHERE r.id = :id AND r.office_id = :o" +
-                                               (active_only ? " AND r.active = 1" : ""),
-                                           [&](const soci::row& r) { out = ReadRoom(r); });
-  return out;
-}
-
 bool NameTaken(store::Transaction& tx, const Room& room) {
   const long long office = room.office_id, id = room.id;
   long long taken = 0;
@@ -87,12 +76,13 @@ Error DuplicateRoom(const Room& room) {
 }
 }  // namespace
 
-std::optional<Room> FindRoom(store::Transaction& tx, int64_t office_id, int64_t room_id) {
-  return FindOne(tx, office_id, room_id, true);
-}
-
 std::optional<Room> FindAnyRoom(store::Transaction& tx, int64_t office_id, int64_t room_id) {
-  return FindOne(tx, office_id, room_id, false);
+  const long long office = office_id, id = room_id;
+  std::optional<Room> out;
+  store::Rows(tx).Use(id).Use(office).Read(
+      std::string(kSelect) + "WHERE r.id = :id AND r.office_id = :o",
+      [&](const soci::row& r) { out = ReadRoom(r); });
+  return out;
 }
 
 std::vector<Room> LoadRooms(store::Transaction& tx, int64_t office_id, bool with_inactive) {

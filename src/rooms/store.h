@@ -15,8 +15,6 @@
 
 namespace probity::rooms {
 
-// An active room in that office; nullopt when the office has no such room.
-std::optional<Room> FindRoom(store::Transaction& tx, int64_t office_id, int64_t room_id);
 // A room of that office, active or not.
 std::optional<Room> FindAnyRoom(store::Transaction& tx, int64_t office_id, int64_t room_id);
 // The office's rooms by name: active ones, or every one.
