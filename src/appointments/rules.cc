@@ -204,10 +204,8 @@ Status CheckOutcomeAmendment(const Appointment& appointment, const OutcomeInput&
   return {};
 }
 
-std::optional<FirstAppointment> FirstAppointmentOf(const cases::Sentence& sentence,
-                                                   std::span<const Appointment> appointments,
-                                                   const calendar::WorkingCalendar& calendar,
-                                                   Date today) {
+std::optional<FirstAppointmentWindow> FirstAppointmentWindowOf(
+    const cases::Sentence& sentence, const calendar::WorkingCalendar& calendar) {
   const bool licence = sentence.kind == "licence" || sentence.kind == "pss";
   const auto from_text = licence ? sentence.release_date : std::optional(sentence.sentence_date);
   if (!from_text) return std::nullopt;
@@ -216,6 +214,17 @@ std::optional<FirstAppointment> FirstAppointmentOf(const cases::Sentence& senten
   auto due = calendar.AddWorkingDays(
       *from, licence ? kFirstAppointmentDaysLicence : kFirstAppointmentDaysOrder);
   if (!due) return std::nullopt;
+  return FirstAppointmentWindow{*from, *due};
+}
+
+std::optional<FirstAppointment> FirstAppointmentOf(const cases::Sentence& sentence,
+                                                   std::span<const Appointment> appointments,
+                                                   const calendar::WorkingCalendar& calendar,
+                                                   Date today) {
+  const auto window = FirstAppointmentWindowOf(sentence, calendar);
+  if (!window) return std::nullopt;
+  const Date* from = &window->from;
+  const Date* due = &window->due_by;
 
   FirstAppointment first;
   first.sentence_id = sentence.id;

@@ -62,6 +62,15 @@ Status CheckOutcome(const Appointment& appointment, const OutcomeInput& input, U
 Status CheckOutcomeAmendment(const Appointment& appointment, const OutcomeInput& input,
                              std::string_view reason);
 
+// When a sentence's first appointment is due: from the sentence date (orders) or release date
+// (licences, PSS) to 5 or 1 working days after it; nullopt without a (valid) date to count from.
+struct FirstAppointmentWindow {
+  Date from{};
+  Date due_by{};
+};
+std::optional<FirstAppointmentWindow> FirstAppointmentWindowOf(
+    const cases::Sentence& sentence, const calendar::WorkingCalendar& calendar);
+
 // The first appointment of a sentence (nullopt for a licence or PSS without a release date):
 // due within 5 working days of the sentence date (community and suspended sentence orders) or 1
 // working day of release (licences, PSS), measured on the first appointment the person actually

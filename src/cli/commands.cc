@@ -17,6 +17,7 @@
 #include "cli/gen_data_command.h"
 #include "cli/listen_address.h"
 #include "cli/password_input.h"
+#include "cli/report_command.h"
 #include "cli/risk_command.h"
 #include "cli/workload_command.h"
 #include "store/db.h"
@@ -300,6 +301,7 @@ Commands::Commands(CLI::App& app) {
   AddEnforcementCommand(app, chosen_);
   AddRiskCommand(app, chosen_);
   AddWorkloadCommand(app, chosen_);
+  AddReportCommand(app, chosen_);
 }
 
 int Commands::Run() { return chosen_ ? chosen_() : 2; }

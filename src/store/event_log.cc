@@ -3,9 +3,11 @@
 #include <soci/soci.h>
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "store/dialect.h"
 #include "store/row.h"
+#include "store/rows.h"
 
 namespace probity::store {
 
@@ -88,6 +90,53 @@ void StreamEvents(Transaction& tx, const std::function<bool(const EventRow&)>& v
     }
     if (n < kPageSize) return;
   }
+}
+
+void StreamEventsOfKind(Transaction& tx, const std::string& kind, int64_t through_seq,
+                        const std::function<bool(const EventRow&)>& visit) {
+  long long last = 0;
+  const long long through = through_seq;
+  for (;;) {
+    int n = 0;
+    Rows(tx).Use(kind).Use(last).Use(through).Read(
+        std::string("SELECT ") + kColumns +
+            " FROM event_log WHERE kind = :k AND seq > :after AND seq <= :through "
+            "ORDER BY seq LIMIT " +
+            std::to_string(kPageSize),
+        [&](const soci::row& r) {
+          ++n;
+          EventRow e = ReadRow(r);
+          last = e.seq;
+          return visit(e);
+        });
+    if (n < kPageSize) return;
+  }
+}
+
+std::vector<EventRow> EventsOfSubjects(Transaction& tx, std::span<const std::string> subjects,
+                                       std::span<const std::string_view> kinds,
+                                       int64_t through_seq) {
+  std::vector<EventRow> out;
+  if (subjects.empty() || kinds.empty()) return out;
+  std::string sql = std::string("SELECT ") + kColumns + " FROM event_log WHERE subject IN (";
+  Rows rows(tx);
+  for (size_t i = 0; i < subjects.size(); ++i) {
+    sql += (i == 0 ? ":s" : ", :s") + std::to_string(i);
+    rows.Use(subjects[i]);
+  }
+  sql += ") AND kind IN (";
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    // Constants of the code, but checked anyway: nothing but a kind's characters reaches the SQL.
+    if (kinds[i].empty() ||
+        kinds[i].find_first_not_of("abcdefghijklmnopqrstuvwxyz_.") != std::string_view::npos)
+      throw std::logic_error("not an event kind: " + std::string(kinds[i]));
+    sql += (i == 0 ? "'" : ", '") + std::string(kinds[i]) + "'";
+  }
+  const long long through = through_seq;
+  rows.Use(through);
+  sql += ") AND seq <= :through ORDER BY subject, seq";
+  rows.Read(sql, [&](const soci::row& r) { out.push_back(ReadRow(r)); });
+  return out;
 }
 
 std::vector<EventRow> EventsForSubject(Transaction& tx, const std::string& subject) {

@@ -7,7 +7,10 @@
 #include <functional>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "core/time.h"
@@ -43,6 +46,18 @@ ChainHead ReadChainHead(Transaction& tx);
 // long the log; stops early when `visit` returns false.
 void StreamEvents(Transaction& tx, const std::function<bool(const EventRow&)>& visit,
                   int64_t after_seq = 0);
+
+// Rows of one kind with seq up to `through_seq`, in seq order, a page at a time (the
+// event_log_kind index), so memory stays flat. Stops early when `visit` returns false.
+void StreamEventsOfKind(Transaction& tx, const std::string& kind, int64_t through_seq,
+                        const std::function<bool(const EventRow&)>& visit);
+
+// The rows of those subjects of the given kinds with seq up to `through_seq`, ordered by subject
+// then seq, in one query (the event_log_subject index): give it a few hundred subjects at a
+// time. `kinds` are the code's own constants, never input (they are written into the SQL).
+std::vector<EventRow> EventsOfSubjects(Transaction& tx, std::span<const std::string> subjects,
+                                       std::span<const std::string_view> kinds,
+                                       int64_t through_seq);
 
 // Events about one subject, oldest first (for timelines and tests).
 std::vector<EventRow> EventsForSubject(Transaction& tx, const std::string& subject);

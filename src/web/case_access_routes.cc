@@ -1,12 +1,11 @@
 #include "web/case_access_routes.h"
 
-#include <csv.h>
-
 #include "access/policy.h"
 #include "app/people.h"
 #include "cases/contact_rules.h"
 #include "cases/rules.h"
 #include "cases/store.h"
+#include "core/csv.h"
 #include "web/case_gate.h"
 #include "web/json_input.h"
 
@@ -82,11 +81,6 @@ Result<cases::AccessLogQuery> ParseLogQuery(const Request& request) {
   return q;
 }
 
-std::string CsvField(const std::string& value) {
-  std::string out(value.size() * 2 + 2, '\0');
-  out.resize(csv_write(out.data(), out.size(), value.data(), value.size()));
-  return out;
-}
 }  // namespace
 
 void AddCaseAccessRoutes(Router& router, const Auth& auth) {

@@ -11,6 +11,7 @@
 #include "web/pages/pages.h"
 #include "web/people_routes.h"
 #include "web/proceedings_routes.h"
+#include "web/report_routes.h"
 #include "web/risk_routes.h"
 #include "web/room_routes.h"
 #include "web/sentence_routes.h"
@@ -49,6 +50,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const
   AddUnitFullRoutes(router, auth);
   AddWorkloadRoutes(router, auth);
   AddFeedRoutes(router, auth);
+  AddReportRoutes(router, auth);
   pages::AddPages(router, pages::Site{auth, assets});
 }
 
