@@ -8,6 +8,7 @@
 #include "access/policy.h"
 #include "web/errors.h"
 #include "web/pages/enforcement_pages.h"
+#include "web/pages/report_pages.h"
 #include "web/templates.h"
 
 namespace probity::web::pages {
@@ -37,6 +38,7 @@ nlohmann::json Layout(const Site& site, const access::Principal* who, std::strin
                       {"enforcement", DecidesOnFailures(who->role)},
                       {"recalls", who->role == access::Role::kRecallTeam},
                       {"workload", who->staff_id != 0},
+                      {"performance", SeesPerformance(*who)},
                       {"allocates", access::ScopeOf(*who, access::Action::kAllocateCase).kind !=
                                         access::CaseScope::Kind::kNone}};
   return layout;

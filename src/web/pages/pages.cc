@@ -10,6 +10,7 @@
 #include "web/pages/enforcement_pages.h"
 #include "web/pages/person_pages.h"
 #include "web/pages/proceedings_pages.h"
+#include "web/pages/report_pages.h"
 #include "web/pages/risk_pages.h"
 #include "web/pages/room_pages.h"
 #include "web/pages/sign_in_pages.h"
@@ -38,6 +39,7 @@ void AddPages(Router& router, const Site& site) {
   AddUnitFullPages(router, site);
   AddWorkloadPages(router, site);
   AddAllocatePage(router, site);
+  AddReportPages(router, site);
   router.SetNotFound([site](const Request& request) -> Response {
     const Error missing = Error::NotFound("not_found", "there is nothing at " + request.path);
     if (request.path.starts_with("/api/")) return ErrorResponse(missing, request.request_id);
