@@ -19,6 +19,7 @@
 #include "cli/password_input.h"
 #include "cli/report_command.h"
 #include "cli/risk_command.h"
+#include "cli/sample_command.h"
 #include "cli/workload_command.h"
 #include "store/db.h"
 #include "store/event_log.h"
@@ -302,6 +303,7 @@ Commands::Commands(CLI::App& app) {
   AddRiskCommand(app, chosen_);
   AddWorkloadCommand(app, chosen_);
   AddReportCommand(app, chosen_);
+  AddSampleCommand(app, chosen_);
 }
 
 int Commands::Run() { return chosen_ ? chosen_() : 2; }

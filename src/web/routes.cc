@@ -14,6 +14,7 @@
 #include "web/report_routes.h"
 #include "web/risk_routes.h"
 #include "web/room_routes.h"
+#include "web/sample_routes.h"
 #include "web/sentence_routes.h"
 #include "web/staff_routes.h"
 #include "web/system_routes.h"
@@ -51,6 +52,7 @@ void AddApplicationRoutes(Router& router, store::Db& db, const Auth& auth, const
   AddWorkloadRoutes(router, auth);
   AddFeedRoutes(router, auth);
   AddReportRoutes(router, auth);
+  AddSampleRoutes(router, auth);
   pages::AddPages(router, pages::Site{auth, assets});
 }
 

@@ -13,6 +13,7 @@
 #include "web/pages/report_pages.h"
 #include "web/pages/risk_pages.h"
 #include "web/pages/room_pages.h"
+#include "web/pages/sample_pages.h"
 #include "web/pages/sign_in_pages.h"
 #include "web/pages/unallocated_page.h"
 #include "web/pages/unit_full_pages.h"
@@ -39,6 +40,7 @@ void AddPages(Router& router, const Site& site) {
   AddUnitFullPages(router, site);
   AddWorkloadPages(router, site);
   AddAllocatePage(router, site);
+  AddSamplePages(router, site);
   AddReportPages(router, site);
   router.SetNotFound([site](const Request& request) -> Response {
     const Error missing = Error::NotFound("not_found", "there is nothing at " + request.path);
