@@ -369,6 +369,33 @@ TEST_P(InspectionSamplesTest, TheCliDrawsTheSameCasesAndVerifiesARecordedSample)
   EXPECT_EQ(testing::Shell(program + "verify" + db + " --id 999").exit_code, 1);
 }
 
+TEST_P(InspectionSamplesTest, ARestrictedCaseKeepsItsPlaceWithoutItsCrnForThoseWhoMayNotSeeIt) {
+  ASSERT_EQ(As("demo.spo1", "POST", "/api/v1/people/" + Crn(1) + "/restrictions",
+               {{"username", "demo.spo1"}, {"reason", "high-profile case"}})
+                .status,
+            201);
+  const json s = Draw(TeamSample({{"size", 10}}));
+  ASSERT_FALSE(s.empty());
+  EXPECT_EQ(s["population_count"], 10) << "restricted cases are in the population";
+  int withheld = 0;
+  for (const auto& c : s["cases"]) {
+    if (c["withheld"] == true) {
+      ++withheld;
+      EXPECT_TRUE(c["crn"].is_null());
+    }
+    EXPECT_NE(c["crn"], Crn(1));
+  }
+  EXPECT_EQ(withheld, 1);
+  const auto csv = As("demo.analyst", "GET", SampleUrl(s) + ".csv");
+  EXPECT_EQ(csv.body.find(Crn(1)), std::string::npos) << csv.body;
+  const auto v = As("demo.analyst", "GET", SampleUrl(s) + "/verification").Json();
+  EXPECT_EQ(v["same"], true);
+  EXPECT_EQ(v.dump().find(Crn(1)), std::string::npos);
+  // Named on the restriction, the SPO sees it.
+  const json seen = As("demo.spo1", "GET", SampleUrl(s)).Json();
+  EXPECT_NE(seen.dump().find(Crn(1)), std::string::npos);
+}
+
 PROBITY_ON_BOTH_BACKENDS(InspectionSamplesTest);
 
 }  // namespace
