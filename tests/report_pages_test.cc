@@ -182,6 +182,7 @@ TEST_P(ReportPagesTest, APractitionerSeesTheirOwnFiguresAndIsRefusedATeam) {
   EXPECT_TRUE(Has(
       page.body, "href=\"/api/v1/reports/kpi.csv?from=2026-10-01&amp;to=2026-11-30&amp;staff_id="));
   EXPECT_TRUE(Has(page.body, "id=\"report-source\""));
+  EXPECT_FALSE(Has(page.body, "id=\"samples-link\"")) << "practitioners draw no samples";
 
   EXPECT_EQ(GetAs("demo.po1", std::string("/reports?") + kPeriod + "&team=NE-TYN-A").status, 403);
   EXPECT_EQ(GetAs("demo.po1", "/reports?unit=team:NE-TYN-A").status, 403);
@@ -202,6 +203,7 @@ TEST_P(ReportPagesTest, AnSpoSeesTheirTeamAndAnAnalystAnyUnit) {
   const auto analyst = GetAs("demo.analyst", std::string("/reports?") + kPeriod);
   ASSERT_EQ(analyst.status, 200) << analyst.body;
   EXPECT_EQ(SelectedUnit(analyst.body), "all");
+  EXPECT_TRUE(Has(analyst.body, "href=\"/reports/samples\" id=\"samples-link\""));
   EXPECT_TRUE(Has(analyst.body, "value=\"region:LDN\""));
   EXPECT_TRUE(Has(analyst.body, "value=\"pdu:NE-DUR\""));
   EXPECT_TRUE(Has(analyst.body, "value=\"team:LDN-CAM-B\""));

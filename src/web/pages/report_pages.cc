@@ -305,12 +305,14 @@ Result<Response> ReportPage(const Site& site, const Request& request, const Prin
 Result<Response> DashboardPage(const Site& site, const Request& request, const Principal& who) {
   return ReportPage<app::KpiReport>(
       site, request, who, "/reports", "Performance", "reports", app::KpiReportFor,
-      [](const app::KpiReport& r, const std::string& qs, json& data) -> Status {
+      [&who](const app::KpiReport& r, const std::string& qs, json& data) -> Status {
         json kpis = json::array();
         for (const auto& k : r.kpis) kpis.push_back(KpiCard(k, qs));
         data["kpis"] = std::move(kpis);
         data["csv_url"] = "/api/v1/reports/kpi.csv?" + qs;
         data["integrity_url"] = "/reports/integrity?" + qs;
+        // Those who may open inspection samples (docs/inspection-samples.md) get a way there.
+        data["sees_samples"] = SeesEveryUnit(who.role) || who.role == access::Role::kSpo;
         return Ok();
       });
 }
