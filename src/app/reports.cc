@@ -16,11 +16,6 @@ namespace {
 
 using reporting::Scope;
 
-bool SeesEveryUnit(access::Role role) {
-  return role == access::Role::kPerformanceAnalyst || role == access::Role::kSeniorManager ||
-         role == access::Role::kAdministrator;
-}
-
 // The unit's name for headings, and kInvalid naming the query parameter when it does not exist.
 Result<std::string> ScopeName(store::Transaction& tx, const Scope& scope) {
   const auto org = org::LoadOrganisation(tx);
@@ -167,6 +162,11 @@ Result<IntegrityReport> Integrity(store::Db& db, const access::Principal* viewer
 }
 
 }  // namespace
+
+bool SeesEveryUnit(access::Role role) {
+  return role == access::Role::kPerformanceAnalyst || role == access::Role::kSeniorManager ||
+         role == access::Role::kAdministrator;
+}
 
 Result<ReportQuery> ParseReportQuery(const ReportQueryText& text) {
   ReportQuery query;

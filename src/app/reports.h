@@ -63,6 +63,10 @@ struct ReportQueryText {
 };
 Result<ReportQuery> ParseReportQuery(const ReportQueryText& text);
 
+// Performance analysts, senior managers and administrators: every unit's figures. The one place
+// the pages (which offer the units) and the use cases (which check them) ask.
+bool SeesEveryUnit(access::Role role);
+
 // kInvalid for a bad period ("from"/"to") or an unknown unit ("team", "pdu", "region", "staff");
 // kForbidden when the viewer may not see that unit's figures.
 Status CheckReportAccess(store::Db& db, const access::Principal& viewer, const ReportQuery& query);

@@ -24,11 +24,6 @@ using reporting::Scope;
 
 constexpr size_t kItemsPerPage = 200;
 
-bool SeesEveryUnit(access::Role role) {
-  return role == access::Role::kPerformanceAnalyst || role == access::Role::kSeniorManager ||
-         role == access::Role::kAdministrator;
-}
-
 std::string LongDateOf(Date d) { return LongDate(FormatDate(d)); }
 
 // The unit chooser's value for a scope: "all", "region:NE", "pdu:NE-TYN", "team:NE-TYN-A" or
@@ -82,7 +77,7 @@ std::string QueryString(const app::ReportQuery& q) {
 // Whose figures a page shows when the query names no unit: every unit's for those who see them
 // all, an SPO's first team, anyone else's own.
 Scope DefaultScope(const Principal& who, const org::Organisation& org) {
-  if (SeesEveryUnit(who.role)) return Scope{};
+  if (app::SeesEveryUnit(who.role)) return Scope{};
   if (who.role == access::Role::kSpo)
     for (const auto& t : org.teams)
       if (std::find(who.team_ids.begin(), who.team_ids.end(), t.id) != who.team_ids.end())
@@ -169,18 +164,18 @@ json UnitChooser(const Principal& who, const org::Organisation& org, const std::
     return json{{"value", std::move(value)}, {"text", std::move(text)}, {"selected", is}};
   };
   json top = json::array(), groups = json::array();
-  if (SeesEveryUnit(who.role)) top.push_back(option("all", "All units"));
+  if (app::SeesEveryUnit(who.role)) top.push_back(option("all", "All units"));
   if (who.staff_id != 0)
     top.push_back(option("staff:" + std::to_string(who.staff_id), "My own figures"));
   json regions = json::array(), pdus = json::array(), teams = json::array();
-  if (SeesEveryUnit(who.role)) {
+  if (app::SeesEveryUnit(who.role)) {
     for (const auto& r : org.regions)
       regions.push_back(option("region:" + r.code, "Region " + r.code + " (" + r.name + ")"));
     for (const auto& p : org.pdus)
       pdus.push_back(option("pdu:" + p.code, "PDU " + p.code + " (" + p.name + ")"));
   }
   for (const auto& t : org.teams)
-    if (SeesEveryUnit(who.role) ||
+    if (app::SeesEveryUnit(who.role) ||
         (who.role == access::Role::kSpo &&
          std::find(who.team_ids.begin(), who.team_ids.end(), t.id) != who.team_ids.end()))
       teams.push_back(option("team:" + t.code, "Team " + t.code + " (" + t.name + ")"));
@@ -312,7 +307,7 @@ Result<Response> DashboardPage(const Site& site, const Request& request, const P
         data["csv_url"] = "/api/v1/reports/kpi.csv?" + qs;
         data["integrity_url"] = "/reports/integrity?" + qs;
         // Those who may open inspection samples (docs/inspection-samples.md) get a way there.
-        data["sees_samples"] = SeesEveryUnit(who.role) || who.role == access::Role::kSpo;
+        data["sees_samples"] = app::SeesEveryUnit(who.role) || who.role == access::Role::kSpo;
         return Ok();
       });
 }
@@ -393,7 +388,9 @@ Result<Response> IntegrityPage(const Site& site, const Request& request, const P
 
 }  // namespace
 
-bool SeesPerformance(const Principal& who) { return who.staff_id != 0 || SeesEveryUnit(who.role); }
+bool SeesPerformance(const Principal& who) {
+  return who.staff_id != 0 || app::SeesEveryUnit(who.role);
+}
 
 void AddReportPages(Router& router, const Site& site) {
   static constexpr PageRoute kPages[] = {
