@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
-#include <set>
 
 #include "store/event_log.h"
+#include "store/report_reads.h"
 
 namespace probity::reporting {
 namespace {
@@ -40,24 +39,35 @@ OrgLog ReadOrg(store::Transaction& tx, int64_t through_seq) {
 
 std::vector<std::string> CasesHeldBy(store::Transaction& tx, const Scope& scope, const OrgLog& org,
                                      int64_t through_seq) {
-  std::set<std::string> crns;
-  for (const std::string kind : {"person.registered", "case.allocated"}) {
-    store::StreamEventsOfKind(tx, kind, through_seq, [&](const store::EventRow& e) {
-      if (scope.level == Scope::Level::kAll) {
-        crns.insert(e.subject);
-        return true;
-      }
-      const auto p = nlohmann::json::parse(e.payload, nullptr, false);
-      if (!p.is_object()) return true;
-      Holding h;
-      h.team_code = p.value("team_code", std::string());
-      if (const auto it = p.find("officer_staff_id"); it != p.end() && it->is_number_integer())
-        h.officer_staff_id = it->get<int64_t>();
-      if (InScope(scope, org, &h)) crns.insert(e.subject);
-      return true;
-    });
+  switch (scope.level) {
+    case Scope::Level::kAll: {
+      std::vector<std::string> crns;
+      store::StreamEventsOfKind(tx, "person.registered", through_seq,
+                                [&](const store::EventRow& e) {
+                                  crns.push_back(e.subject);
+                                  return true;
+                                });
+      std::sort(crns.begin(), crns.end());
+      crns.erase(std::unique(crns.begin(), crns.end()), crns.end());
+      return crns;
+    }
+    case Scope::Level::kOfficer:
+      return store::SubjectsAllocatedToOfficer(tx, scope.staff_id, through_seq);
+    case Scope::Level::kTeam:
+    case Scope::Level::kPdu:
+    case Scope::Level::kRegion:
+      break;
   }
-  return {crns.begin(), crns.end()};
+  // A unit is its teams as the organisation stands at `through_seq`, the same rule InScope
+  // applies to each event; a team the organisation does not know counts only for itself.
+  std::vector<std::string> teams;
+  if (scope.level == Scope::Level::kTeam) teams.push_back(scope.code);
+  for (const auto& [team, pdu] : org.team_pdu) {
+    Holding h;
+    h.team_code = team;
+    if (scope.level != Scope::Level::kTeam && InScope(scope, org, &h)) teams.push_back(team);
+  }
+  return store::SubjectsAllocatedToTeams(tx, teams, through_seq);
 }
 
 int64_t ForEachCase(store::Transaction& tx, std::span<const std::string> crns, int64_t through_seq,

@@ -54,7 +54,7 @@ class BulkInsert {
   std::vector<std::string> columns_;
   size_t column_ = 0;  // values given in the current row
   int64_t rows_ = 0;
-  std::string copy_;  // PostgreSQL: COPY text-format rows not yet sent
+  std::string copy_;      // PostgreSQL: COPY text-format rows not yet sent
   size_t row_start_ = 0;  // where the current row begins in copy_
   std::unique_ptr<Sqlite> sqlite_;
 };

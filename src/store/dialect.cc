@@ -4,6 +4,8 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <stdexcept>
+
 namespace probity::store::dialect {
 
 namespace {
@@ -51,6 +53,19 @@ void ExecScript(soci::session& sql, Backend b, const std::string& script) {
   PQclear(result);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     throw soci::soci_error("PostgreSQL script failed: " + text);
+}
+
+std::string PayloadField(Backend b, std::string_view field) {
+  if (field.empty() || field.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != field.npos)
+    throw std::logic_error("not a payload field: " + std::string(field));
+  if (b == Backend::kSqlite)
+    return "CAST(json_extract(payload, '$." + std::string(field) + "') AS TEXT)";
+  return "((payload::jsonb) ->> '" + std::string(field) + "')";
+}
+
+std::string TableThroughIndex(Backend b, std::string_view table, std::string_view index) {
+  if (b == Backend::kSqlite) return std::string(table) + " INDEXED BY " + std::string(index);
+  return std::string(table);
 }
 
 void LockEventChain(soci::session& sql, Backend b) {

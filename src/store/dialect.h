@@ -36,6 +36,15 @@ void LockEventChain(soci::session& sql, Backend b);
 // Serialises migrations across servers starting at once.
 void LockMigrations(soci::session& sql, Backend b);
 
+// The text of a top-level field of an event's payload (a number as its digits), written exactly
+// as the expression indexes of migration 0020 write it: a query uses such an index only when
+// the two match. `field` is the code's own constant, never input.
+std::string PayloadField(Backend b, std::string_view field);
+
+// `table` for a FROM clause, read through `index`. SQLite plans without statistics and may walk
+// a wider index, so it is told (INDEXED BY); PostgreSQL's statistics choose unaided.
+std::string TableThroughIndex(Backend b, std::string_view table, std::string_view index);
+
 // Per-connection settings applied when a pooled connection opens.
 void ConfigureConnection(soci::session& sql, Backend b);
 

@@ -15,20 +15,6 @@ namespace {
 constexpr int kPageSize = 1000;
 constexpr const char* kColumns =
     "seq, recorded_at, actor, instructed_by, subject, kind, payload, prev_hash, hash";
-
-EventRow ReadRow(const soci::row& r) {
-  EventRow e;
-  e.seq = GetInt(r, 0);
-  e.recorded_at = GetText(r, 1);
-  e.actor = GetText(r, 2);
-  e.instructed_by = GetOptionalText(r, 3);
-  e.subject = GetText(r, 4);
-  e.kind = GetText(r, 5);
-  e.payload = GetText(r, 6);
-  e.prev_hash = GetText(r, 7);
-  e.hash = GetText(r, 8);
-  return e;
-}
 }  // namespace
 
 ChainHead ReadChainHead(Transaction& tx) {
@@ -84,7 +70,7 @@ void StreamEvents(Transaction& tx, const std::function<bool(const EventRow&)>& v
     int n = 0;
     for (const soci::row& r : rows) {
       ++n;
-      EventRow e = ReadRow(r);
+      EventRow e = EventRowFrom(r);
       last = e.seq;
       if (!visit(e)) return;
     }
@@ -105,7 +91,7 @@ void StreamEventsOfKind(Transaction& tx, const std::string& kind, int64_t throug
             std::to_string(kPageSize),
         [&](const soci::row& r) {
           ++n;
-          EventRow e = ReadRow(r);
+          EventRow e = EventRowFrom(r);
           last = e.seq;
           return visit(e);
         });
@@ -113,33 +99,20 @@ void StreamEventsOfKind(Transaction& tx, const std::string& kind, int64_t throug
   }
 }
 
-std::vector<EventRow> EventsOfSubjects(Transaction& tx, std::span<const std::string> subjects,
-                                       std::span<const std::string_view> kinds,
-                                       int64_t through_seq) {
-  std::vector<EventRow> out;
-  if (subjects.empty() || kinds.empty()) return out;
-  std::string sql = std::string("SELECT ") + kColumns + " FROM event_log WHERE subject IN (";
-  Rows rows(tx);
-  for (size_t i = 0; i < subjects.size(); ++i) {
-    sql += (i == 0 ? ":s" : ", :s") + std::to_string(i);
-    rows.Use(subjects[i]);
+EventRow EventRowFrom(const soci::row& r) {
+  EventRow e;
+  e.seq = GetInt(r, 0);
+  e.recorded_at = GetText(r, 1);
+  e.actor = GetText(r, 2);
+  e.instructed_by = GetOptionalText(r, 3);
+  e.subject = GetText(r, 4);
+  e.kind = GetText(r, 5);
+  e.payload = GetText(r, 6);
+  if (r.size() > 8) {
+    e.prev_hash = GetText(r, 7);
+    e.hash = GetText(r, 8);
   }
-  // `kind || ''` keeps the planner off event_log_kind: SQLite, without statistics, would rather
-  // walk every row of twenty kinds than a few hundred subjects' rows (minutes, not milliseconds,
-  // at national scale). The subjects' index is always the narrower.
-  sql += ") AND (kind || '') IN (";
-  for (size_t i = 0; i < kinds.size(); ++i) {
-    // Constants of the code, but checked anyway: nothing but a kind's characters reaches the SQL.
-    if (kinds[i].empty() ||
-        kinds[i].find_first_not_of("abcdefghijklmnopqrstuvwxyz_.") != std::string_view::npos)
-      throw std::logic_error("not an event kind: " + std::string(kinds[i]));
-    sql += (i == 0 ? "'" : ", '") + std::string(kinds[i]) + "'";
-  }
-  const long long through = through_seq;
-  rows.Use(through);
-  sql += ") AND seq <= :through ORDER BY subject, seq";
-  rows.Read(sql, [&](const soci::row& r) { out.push_back(ReadRow(r)); });
-  return out;
+  return e;
 }
 
 std::vector<EventRow> EventsForSubject(Transaction& tx, const std::string& subject) {
@@ -148,7 +121,7 @@ std::vector<EventRow> EventsForSubject(Transaction& tx, const std::string& subje
                                                    << " FROM event_log WHERE subject = :s "
                                                       "ORDER BY seq",
                                   soci::use(subject));
-  for (const soci::row& r : rows) out.push_back(ReadRow(r));
+  for (const soci::row& r : rows) out.push_back(EventRowFrom(r));
   return out;
 }
 

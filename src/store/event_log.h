@@ -17,6 +17,10 @@
 #include "store/db.h"
 #include "store/event_chain.h"
 
+namespace soci {
+class row;
+}
+
 namespace probity::store {
 
 // Who is acting: the actor, and whoever directed the action when that is someone else.
@@ -52,12 +56,9 @@ void StreamEvents(Transaction& tx, const std::function<bool(const EventRow&)>& v
 void StreamEventsOfKind(Transaction& tx, const std::string& kind, int64_t through_seq,
                         const std::function<bool(const EventRow&)>& visit);
 
-// The rows of those subjects of the given kinds with seq up to `through_seq`, ordered by subject
-// then seq, in one query (the event_log_subject index): give it a few hundred subjects at a
-// time. `kinds` are the code's own constants, never input (they are written into the SQL).
-std::vector<EventRow> EventsOfSubjects(Transaction& tx, std::span<const std::string> subjects,
-                                       std::span<const std::string_view> kinds,
-                                       int64_t through_seq);
+// A row selected as "seq, recorded_at, actor, instructed_by, subject, kind, payload" and,
+// when the row has them, "prev_hash, hash" after.
+EventRow EventRowFrom(const soci::row& r);
 
 // Events about one subject, oldest first (for timelines and tests).
 std::vector<EventRow> EventsForSubject(Transaction& tx, const std::string& subject);

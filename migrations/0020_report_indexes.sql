@@ -1,0 +1,11 @@
+-- Indexes that let a report read a unit's cases from the event log in seconds at national scale
+-- (issue 12, docs/reporting.md, "Reading the log"). They add no data: every figure is still the
+-- log's, and dropping them changes no answer, only how long it takes.
+--
+-- event_log_case_report: the events reports fold (reporting::CaseKinds(), a test holds the two
+--   lists equal), in (subject, seq) order, so a case's history is a few neighbouring pages
+--   rather than a random read per event.
+-- event_log_holder_team, event_log_holder_officer: which cases a team or an officer has ever
+--   held, from person.registered and case.allocated, without reading every allocation.
+-- The dialect files hold them: SQLite's first index carries the columns a report reads (a
+-- covering index), PostgreSQL's expression indexes parse the payload as jsonb.
