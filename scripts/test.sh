@@ -32,5 +32,5 @@ if [ "${PROBITY_SKIP_SANITIZERS:-0}" != 1 ]; then
   ctest --preset debug -j "$jobs" -E '/Postgres'
   echo "== debug tests (ASan + UBSan: the storage suites on PostgreSQL)"
   ctest --preset debug -j "$jobs" \
-    -R '^Backends/(StorageTest|EventLogTest|RowsTest|GenDataTest|GenBulkInsertTest|RoomsTest|CliDbTest|ReportsTest)\..*/Postgres'
+    -R '^Backends/(StorageTest|EventLogTest|RowsTest|GenDataTest|GenBulkInsertTest|RoomsTest|CliDbTest|ReportsTest|ReportReadsTest)\..*/Postgres'
 fi

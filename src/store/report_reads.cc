@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "store/dialect.h"
@@ -24,6 +25,13 @@ std::string KindList(std::span<const std::string_view> kinds) {
     out += (out.empty() ? "'" : ", '") + std::string(kind) + "'";
   }
   return out;
+}
+
+// Sorted here rather than by ORDER BY: PostgreSQL sorts by the database's collation, and a
+// sample's seeded order is over CRNs in byte order.
+std::vector<std::string> SortedByByte(std::vector<std::string> subjects) {
+  std::sort(subjects.begin(), subjects.end());
+  return subjects;
 }
 
 }  // namespace
@@ -68,11 +76,11 @@ std::vector<std::string> SubjectsAllocatedToTeams(Transaction& tx,
     sql += (i == 0 ? ":t" : ", :t") + std::to_string(i);
     rows.Use(team_codes[i]);
   }
-  sql += ") AND seq <= :through ORDER BY subject";
+  sql += ") AND seq <= :through";
   const long long through = through_seq;
   rows.Use(through);
   rows.Read(sql, [&](const soci::row& r) { out.push_back(GetText(r, 0)); });
-  return out;
+  return SortedByByte(std::move(out));
 }
 
 std::vector<std::string> SubjectsAllocatedToOfficer(Transaction& tx, int64_t staff_id,
@@ -86,9 +94,9 @@ std::vector<std::string> SubjectsAllocatedToOfficer(Transaction& tx, int64_t sta
                 dialect::TableThroughIndex(tx.backend(), "event_log", "event_log_holder_officer") +
                 " WHERE " + kAllocationKinds + " AND " +
                 dialect::PayloadField(tx.backend(), "officer_staff_id") +
-                " = :staff AND seq <= :through ORDER BY subject",
+                " = :staff AND seq <= :through",
             [&](const soci::row& r) { out.push_back(GetText(r, 0)); });
-  return out;
+  return SortedByByte(std::move(out));
 }
 
 }  // namespace probity::store
