@@ -45,7 +45,9 @@ std::string EventsOfSubjectsSql(Backend b, size_t subject_count,
                     " WHERE subject IN (";
   for (size_t i = 0; i < subject_count; ++i) sql += (i == 0 ? ":s" : ", :s") + std::to_string(i);
   // `kind IN (...)` as the partial index writes it, so the index applies.
-  return sql + ") AND kind IN (" + KindList(kinds) + ") AND seq <= :through ORDER BY subject, seq";
+  // No ORDER BY: PostgreSQL would sort by the database's collation, which costs more than the
+  // query (about 115 ms against 40 ms for 400 cases); EventsOfSubjects sorts by byte instead.
+  return sql + ") AND kind IN (" + KindList(kinds) + ") AND seq <= :through";
 }
 
 std::vector<EventRow> EventsOfSubjects(Transaction& tx, std::span<const std::string> subjects,
@@ -59,6 +61,9 @@ std::vector<EventRow> EventsOfSubjects(Transaction& tx, std::span<const std::str
   const long long through = through_seq;
   rows.Use(through);
   rows.Read(sql, [&](const soci::row& r) { out.push_back(EventRowFrom(r)); });
+  std::sort(out.begin(), out.end(), [](const EventRow& a, const EventRow& b) {
+    return a.subject != b.subject ? a.subject < b.subject : a.seq < b.seq;
+  });
   return out;
 }
 
